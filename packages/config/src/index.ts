@@ -1,0 +1,11 @@
+export { loadConfig, ConfigError } from './load-config.js';
+export {
+  commonEnv,
+  natsEnv,
+  mongoEnv,
+  grpcClientEnv,
+  port,
+  duration,
+  csv,
+  bool,
+} from './fields.js';

@@ -1,0 +1,2 @@
+export * from './wa-in.events.js';
+export * from './notify.events.js';

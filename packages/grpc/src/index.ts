@@ -1,0 +1,9 @@
+export { loadProto, PROTO_ROOT } from './proto-loader.js';
+export { GrpcServer, type GrpcServerOptions } from './server.js';
+export { unaryHandler } from './handlers.js';
+export { createClient, callUnary, type ClientOptions, type CallOpts } from './client.js';
+export { loadHealthPackage, ServingStatus } from './health.js';
+export type { ProtoGrpcType as HealthProto } from './generated/health.js';
+export type { ProtoGrpcType as CaseProto } from './generated/case.js';
+export type { ProtoGrpcType as DocumentProto } from './generated/document.js';
+export * as grpc from '@grpc/grpc-js';

@@ -1,0 +1,5 @@
+export { Readiness, type HealthCheck, type ReadinessReport } from './readiness.js';
+export { startHealthServer, type HealthServer } from './health-server.js';
+export { handleShutdown, type ShutdownStep } from './shutdown.js';
+export { runMain } from './run-main.js';
+export { connectBackbone, type Backbone, type BackboneOptions } from './backbone.js';

@@ -1,0 +1,62 @@
+import type { Logger } from '@pandawa/logging';
+import mongoose, { type Connection } from 'mongoose';
+
+export type { Connection };
+
+export interface MongoOptions {
+  url: string;
+  /** Each service owns its database (`pandawa_case`, ...); no service reads another's. */
+  dbName: string;
+  logger: Logger;
+  /** Connections in the pool; small services need few. */
+  maxPoolSize?: number;
+}
+
+/**
+ * A mongoose connection with bounded waits: a database that is down fails calls within
+ * seconds instead of hanging them, and the driver keeps reconnecting in the background.
+ */
+export async function connectMongo({
+  url,
+  dbName,
+  logger,
+  maxPoolSize = 10,
+}: MongoOptions): Promise<Connection> {
+  const connection = mongoose.createConnection(url, {
+    dbName,
+    maxPoolSize,
+    minPoolSize: 1,
+    serverSelectionTimeoutMS: 5000,
+    connectTimeoutMS: 5000,
+    socketTimeoutMS: 30_000,
+    heartbeatFrequencyMS: 2000,
+    // Indexes are declared by each repository at start; FerretDB and MongoDB both build them.
+    autoIndex: false,
+    autoCreate: false,
+    bufferCommands: false,
+  });
+  connection.on('disconnected', () => logger.warn({ db: dbName }, 'MongoDB disconnected'));
+  connection.on('reconnected', () => logger.info({ db: dbName }, 'MongoDB reconnected'));
+  await connection.asPromise();
+  logger.info({ db: dbName }, 'connected to MongoDB');
+  return connection;
+}
+
+/** True when the database answers a ping within `timeoutMs`. */
+export async function isMongoHealthy(connection: Connection, timeoutMs = 1500): Promise<boolean> {
+  if (connection.readyState !== 1 || !connection.db) return false;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      connection.db.command({ ping: 1 }),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('ping timed out')), timeoutMs);
+      }),
+    ]);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,34 @@
+import type { Connection } from 'mongoose';
+
+/**
+ * Remembers which messages a consumer has already acted on. JetStream's duplicate window is two
+ * minutes, but Meta retries webhooks for days (DESIGN §3), so every consumer keeps its own
+ * record, keyed by message id, in its own database.
+ */
+export class IdempotencyStore {
+  private readonly collectionName: string;
+
+  constructor(
+    private readonly connection: Connection,
+    consumer: string,
+  ) {
+    this.collectionName = `processed_${consumer.replace(/[^a-zA-Z0-9_]/g, '_')}`;
+  }
+
+  private get collection() {
+    return this.connection.collection<{ _id: string; at: Date }>(this.collectionName);
+  }
+
+  async has(messageId: string): Promise<boolean> {
+    return (await this.collection.countDocuments({ _id: messageId }, { limit: 1 })) > 0;
+  }
+
+  /** Records that `messageId` was handled. Recording twice is harmless. */
+  async remember(messageId: string): Promise<void> {
+    await this.collection.updateOne(
+      { _id: messageId },
+      { $setOnInsert: { at: new Date() } },
+      { upsert: true },
+    );
+  }
+}

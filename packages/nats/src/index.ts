@@ -1,0 +1,18 @@
+export { connectNats, type NatsConnection } from './connection.js';
+export { ensureStreams, ensureConsumer, type ConsumerSpec } from './topology.js';
+export { EventPublisher, type PublishResult } from './publisher.js';
+export {
+  startConsumer,
+  PoisonMessageError,
+  type ConsumerHandle,
+  type ConsumerOptions,
+  type HandlerContext,
+} from './consumer.js';
+export { deadLetterRecordSchema, type DeadLetterRecord } from './dead-letter.js';
+export {
+  jetstream,
+  jetstreamManager,
+  type JetStreamClient,
+  type JetStreamManager,
+  type JsMsg,
+} from '@nats-io/jetstream';

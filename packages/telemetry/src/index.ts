@@ -1,0 +1,3 @@
+export { injectTraceContext, extractTraceContext, type HeaderCarrier } from './trace-context.js';
+export { withSpan, tracer, SpanKind } from './spans.js';
+export { shutdownTelemetry } from './sdk-handle.js';

@@ -1,0 +1,39 @@
+import { topology, type Topology } from '@pandawa/contracts';
+import {
+  connectNats,
+  ensureStreams,
+  jetstream,
+  jetstreamManager,
+  type JetStreamClient,
+  type JetStreamManager,
+  type NatsConnection,
+} from '@pandawa/nats';
+import { testLogger } from './test-logger.js';
+
+export interface TestBus {
+  nc: NatsConnection;
+  js: JetStreamClient;
+  jsm: JetStreamManager;
+  topology: Topology;
+  /** Deletes this namespace's streams and closes the connection. */
+  close(): Promise<void>;
+}
+
+/** A NATS connection with every stream of DESIGN §3 declared under the test's namespace. */
+export async function connectTestBus(url: string, namespace: string): Promise<TestBus> {
+  const nc = await connectNats({ url, name: `test-${namespace}`, logger: testLogger('test-bus') });
+  const jsm = await jetstreamManager(nc);
+  const t = topology(namespace);
+  await ensureStreams(jsm, Object.values(t.streams));
+  return {
+    nc,
+    js: jetstream(nc),
+    jsm,
+    topology: t,
+    async close() {
+      for (const spec of Object.values(t.streams))
+        await jsm.streams.delete(spec.name).catch(() => false);
+      await nc.close();
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import { createLogger } from '@pandawa/logging';
+import {
+  connectBackbone,
+  handleShutdown,
+  Readiness,
+  runMain,
+  startHealthServer,
+} from '@pandawa/lifecycle';
+import { loadConversationConfig } from './config.js';
+
+await runMain('conversation', async () => {
+  const config = loadConversationConfig();
+  const logger = createLogger({ service: 'conversation', level: config.LOG_LEVEL });
+  const backbone = await connectBackbone({
+    service: 'conversation',
+    logger,
+    nats: { url: config.NATS_URL, namespace: config.NATS_NAMESPACE },
+    mongo: { url: config.MONGO_URL, dbName: config.MONGO_DB },
+    streams: (t) => [t.streams.WA_IN, t.streams.NOTIFY],
+  });
+  const readiness = new Readiness({ nats: backbone.natsHealthy, mongo: backbone.mongoHealthy });
+  const health = await startHealthServer(readiness, config.HEALTH_PORT);
+
+  handleShutdown(
+    logger,
+    [
+      { name: 'mark not ready', run: () => readiness.markNotReady() },
+      ...backbone.closingSteps(),
+      { name: 'close health endpoint', run: () => health.close() },
+    ],
+    config.SHUTDOWN_TIMEOUT_MS,
+  );
+  logger.info({ healthPort: health.port }, 'conversation service ready');
+});

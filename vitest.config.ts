@@ -1,0 +1,31 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit tests (`*.test.ts`) need no I/O. Integration tests (`*.int.test.ts`) and the cross-service
+// tests in tests/ talk to real NATS and MongoDB-wire servers that the global setup provides.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['packages/*/test/**/*.test.ts', 'services/*/test/**/*.test.ts'],
+          exclude: ['**/*.int.test.ts', '**/node_modules/**'],
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: [
+            'packages/*/test/**/*.int.test.ts',
+            'services/*/test/**/*.int.test.ts',
+            'tests/**/*.int.test.ts',
+          ],
+          exclude: ['**/node_modules/**'],
+          globalSetup: ['packages/testing/src/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
