@@ -7,7 +7,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { callUnary, createClient, loadHealthPackage } from '@pandawa/grpc';
+import { probeHealth } from '@pandawa/lifecycle';
 import { localServices, type LocalService } from './services.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -54,31 +54,12 @@ function start(service: LocalService): void {
   });
 }
 
-async function healthy(service: LocalService): Promise<boolean> {
-  try {
-    if (service.health.kind === 'http') {
-      const res = await fetch(`http://127.0.0.1:${service.health.port}${service.health.path}`);
-      return res.ok;
-    }
-    const Health = loadHealthPackage().grpc.health.v1.Health;
-    const client = createClient(Health, `127.0.0.1:${service.health.port}`);
-    try {
-      const res = await callUnary(client, client.check, { service: '' }, { deadlineMs: 1000 });
-      return res.status === 'SERVING';
-    } finally {
-      client.close();
-    }
-  } catch {
-    return false;
-  }
-}
-
 async function waitHealthy(services: LocalService[]): Promise<void> {
   const deadline = Date.now() + 60_000;
   const pending = new Set(services);
   while (pending.size && Date.now() < deadline && !stopping) {
     for (const service of [...pending]) {
-      if (await healthy(service)) {
+      if (await probeHealth(service.health)) {
         pending.delete(service);
         process.stdout.write(`[dev] ${service.name} is healthy (${service.describe})\n`);
       }

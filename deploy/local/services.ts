@@ -1,7 +1,9 @@
 /** What `npm run dev` starts, and how it knows each one is healthy. Ports are the defaults. */
+import type { HealthTarget } from '@pandawa/lifecycle';
+
 export interface LocalService {
   name: string;
-  health: { kind: 'http'; port: number; path: string } | { kind: 'grpc'; port: number };
+  health: HealthTarget;
   describe: string;
   env?: Record<string, string>;
 }

@@ -53,6 +53,22 @@ export const mongoEnv = {
     .default('mongodb://127.0.0.1:27017'),
 };
 
+/**
+ * Meta's WhatsApp Cloud API, for services that call it. The defaults are the wa-sandbox's, so
+ * that `npm run dev` works with no settings; production sets real values from a Secret.
+ */
+export const whatsappApiEnv = {
+  WHATSAPP_API_URL: z.url().default('http://127.0.0.1:8090'),
+  WHATSAPP_API_VERSION: z
+    .string()
+    .regex(/^v\d+\.\d+$/, 'like v23.0')
+    .default('v23.0'),
+  WHATSAPP_ACCESS_TOKEN: z.string().min(1).default('sandbox-access-token'),
+  /** The office's business phone number that sends messages and owns uploaded media. */
+  WHATSAPP_PHONE_NUMBER_ID: z.string().regex(/^\d+$/).default('100000000000001'),
+  WHATSAPP_TIMEOUT_MS: duration(15_000),
+};
+
 export const grpcClientEnv = {
   /** Default deadline for every outgoing gRPC call. */
   GRPC_DEADLINE_MS: duration(5000),

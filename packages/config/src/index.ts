@@ -4,6 +4,7 @@ export {
   natsEnv,
   mongoEnv,
   grpcClientEnv,
+  whatsappApiEnv,
   port,
   duration,
   csv,

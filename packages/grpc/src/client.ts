@@ -36,10 +36,13 @@ export function createClient<C extends grpc.Client>(
   address: string,
   options: ClientOptions = {},
 ): C {
+  const maxAttempts = options.maxAttempts ?? 4;
   return new Ctor(address, grpc.credentials.createInsecure(), {
-    'grpc.enable_retries': 1,
-    'grpc.service_config': serviceConfig(options.maxAttempts ?? 4),
     'grpc.keepalive_time_ms': 30_000,
+    // A retry policy needs at least two attempts to be valid.
+    ...(maxAttempts >= 2
+      ? { 'grpc.enable_retries': 1, 'grpc.service_config': serviceConfig(maxAttempts) }
+      : { 'grpc.enable_retries': 0 }),
   });
 }
 

@@ -1,3 +1,4 @@
+import { withTimeout } from '@pandawa/async';
 import type { Logger } from '@pandawa/logging';
 import mongoose, { type Connection } from 'mongoose';
 
@@ -45,18 +46,10 @@ export async function connectMongo({
 /** True when the database answers a ping within `timeoutMs`. */
 export async function isMongoHealthy(connection: Connection, timeoutMs = 1500): Promise<boolean> {
   if (connection.readyState !== 1 || !connection.db) return false;
-  let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([
-      connection.db.command({ ping: 1 }),
-      new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error('ping timed out')), timeoutMs);
-      }),
-    ]);
+    await withTimeout(connection.db.command({ ping: 1 }), timeoutMs);
     return true;
   } catch {
     return false;
-  } finally {
-    clearTimeout(timer);
   }
 }

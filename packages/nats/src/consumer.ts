@@ -6,6 +6,7 @@ import type {
 } from '@nats-io/jetstream';
 import type { Envelope } from '@pandawa/contracts';
 import { envelopeSchema } from '@pandawa/contracts';
+import { Semaphore } from '@pandawa/async';
 import { AppError } from '@pandawa/errors';
 import type { Logger } from '@pandawa/logging';
 import { extractTraceContext, SpanKind, withSpan } from '@pandawa/telemetry';
@@ -65,26 +66,6 @@ export interface ConsumerHandle {
 
 const defaultRetryDelay = (attempt: number) =>
   Math.min(60_000, 500 * 2 ** (attempt - 1)) + Math.floor(Math.random() * 250);
-
-class Semaphore {
-  private free: number;
-  private readonly waiters: (() => void)[] = [];
-  constructor(size: number) {
-    this.free = size;
-  }
-  async acquire(): Promise<void> {
-    if (this.free > 0) {
-      this.free--;
-      return;
-    }
-    await new Promise<void>((resolve) => this.waiters.push(resolve));
-  }
-  release(): void {
-    const next = this.waiters.shift();
-    if (next) next();
-    else this.free++;
-  }
-}
 
 function headersOf(msg: JsMsg): Record<string, string> {
   const out: Record<string, string> = {};

@@ -40,13 +40,20 @@ function ping(id: string, n: number): Envelope<{ n: number }> {
 async function consume(
   durable: string,
   handler: (e: Envelope<{ n: number }>, attempt: number) => Promise<void>,
+  extra: {
+    concurrency?: number;
+    orderingKey?: (e: Envelope<{ n: number }>) => string;
+    subject?: string;
+  } = {},
 ) {
   const handle = await startConsumer({
+    concurrency: extra.concurrency,
+    orderingKey: extra.orderingKey,
     js: bus.js,
     jsm: bus.jsm,
     stream: bus.topology.streams.WA_IN.name,
     durable,
-    filterSubjects: [bus.topology.subjects.waInUnhandled],
+    filterSubjects: [extra.subject ?? bus.topology.subjects.waInUnhandled],
     schema: pingEvent.schema,
     deadLetterSubject: bus.topology.subjects.deadLetter('WA_IN', durable),
     logger,
@@ -133,6 +140,33 @@ describe('JetStream consumer', () => {
         (await bus.jsm.consumers.info(bus.topology.streams.WA_IN.name, 'poison'))
           .num_ack_pending === 0,
     );
+  });
+
+  it('handles one key in publish order while other keys run alongside, never above the concurrency bound', async () => {
+    const subject = bus.topology.subjects.waInStatus;
+    const seen = new Map<string, number[]>();
+    let active = 0;
+    let maxActive = 0;
+    await consume(
+      'ordered',
+      async (envelope) => {
+        active++;
+        maxActive = Math.max(maxActive, active);
+        await new Promise((r) => setTimeout(r, Math.random() * 20));
+        const key = envelope.id.split(':')[0]!;
+        seen.set(key, [...(seen.get(key) ?? []), envelope.data.n]);
+        active--;
+      },
+      { concurrency: 3, orderingKey: (e) => e.id.split(':')[0]!, subject },
+    );
+    const keys = ['citizen-a', 'citizen-b', 'citizen-c', 'citizen-d'];
+    for (let n = 0; n < 10; n++) {
+      for (const key of keys) await publisher.publish(subject, ping(`${key}:${n}`, n));
+    }
+    await waitFor(() => keys.every((k) => seen.get(k)?.length === 10), 20_000, 'all 40 messages');
+    for (const key of keys) expect(seen.get(key)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(maxActive).toBeLessThanOrEqual(3);
+    expect(maxActive).toBeGreaterThan(1);
   });
 
   it('carries the trace context across the NATS hop: one trace id on both sides', async () => {

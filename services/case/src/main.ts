@@ -1,11 +1,19 @@
 import { createLogger } from '@pandawa/logging';
 import { GrpcServer } from '@pandawa/grpc';
 import { connectBackbone, handleShutdown, runMain } from '@pandawa/lifecycle';
+import { createCaseApp } from './case.app.js';
 import { loadCaseConfig } from './config.js';
+import { createSchedule } from './domain/service-hours.js';
 
 await runMain('case', async () => {
   const config = loadCaseConfig();
   const logger = createLogger({ service: 'case', level: config.LOG_LEVEL });
+  const schedule = createSchedule({
+    timeZone: config.SERVICE_TIMEZONE,
+    utcOffset: config.SERVICE_UTC_OFFSET,
+    week: config.SERVICE_HOURS,
+    holidays: config.SERVICE_HOLIDAYS,
+  });
   const backbone = await connectBackbone({
     service: 'case',
     logger,
@@ -18,6 +26,20 @@ await runMain('case', async () => {
     logger,
     isHealthy: async () => backbone.natsHealthy() && (await backbone.mongoHealthy()),
   });
+  const app = await createCaseApp({
+    mongo: backbone.mongo,
+    publisher: backbone.publisher,
+    topology: backbone.topology,
+    grpcServer,
+    logger,
+    schedule,
+    outboxPollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
+    slaCheckIntervalMs: config.SLA_CHECK_INTERVAL_MS,
+    ...(config.CASE_FAULT_CRASH_AFTER_PUBLISH
+      ? { afterPublish: () => process.kill(process.pid, 'SIGKILL') }
+      : {}),
+  });
+  app.start();
   await grpcServer.start();
 
   handleShutdown(
@@ -28,6 +50,8 @@ await runMain('case', async () => {
         name: 'stop gRPC, finish calls in flight',
         run: () => grpcServer.shutdown(config.SHUTDOWN_TIMEOUT_MS / 2),
       },
+      // After gRPC: calls in flight may still write events the relay should publish.
+      { name: 'stop outbox relay and SLA checker', run: () => app.stop() },
       ...backbone.closingSteps(),
     ],
     config.SHUTDOWN_TIMEOUT_MS,

@@ -1,24 +1,43 @@
 import { createLogger } from '@pandawa/logging';
 import { GrpcServer } from '@pandawa/grpc';
 import { connectBackbone, handleShutdown, runMain } from '@pandawa/lifecycle';
-import { loadDocumentConfig } from './config.js';
+import { DEV_ONLY_MASTER_KEY_ID, loadDocumentConfig } from './config.js';
+import { createDocumentApp } from './document-storage.app.js';
+import { startCaseClosureConsumer } from './events/case-closure.consumer.js';
+import { registerDocumentGrpc } from './grpc/document.grpc.js';
 
 await runMain('document-storage', async () => {
   const config = loadDocumentConfig();
   const logger = createLogger({ service: 'document-storage', level: config.LOG_LEVEL });
+  if (config.DOCUMENT_ACTIVE_KEY_ID === DEV_ONLY_MASTER_KEY_ID)
+    logger.warn(
+      'DEV-ONLY master key in use: documents are NOT protected. Set DOCUMENT_MASTER_KEYS.',
+    );
   const backbone = await connectBackbone({
     service: 'document-storage',
     logger,
     nats: { url: config.NATS_URL, namespace: config.NATS_NAMESPACE },
     mongo: { url: config.MONGO_URL, dbName: config.MONGO_DB },
-    streams: () => [],
+    streams: (t) => [t.streams.CASE_EVENTS, t.streams.DEAD_LETTER],
   });
+  const app = await createDocumentApp({ config, mongo: backbone.mongo, logger });
+  if (config.DOCUMENT_REWRAP_ON_START) await app.service.rewrapKeys();
+
   const grpcServer = new GrpcServer({
     port: config.DOCUMENT_PORT,
     logger,
     isHealthy: async () => backbone.natsHealthy() && (await backbone.mongoHealthy()),
   });
+  registerDocumentGrpc(grpcServer, app.service, logger);
   await grpcServer.start();
+  const closures = await startCaseClosureConsumer({
+    js: backbone.js,
+    jsm: backbone.jsm,
+    topology: backbone.topology,
+    service: app.service,
+    logger,
+  });
+  app.purger.start(config.DOCUMENT_PURGE_INTERVAL_MS);
 
   handleShutdown(
     logger,
@@ -28,6 +47,8 @@ await runMain('document-storage', async () => {
         name: 'stop gRPC, finish calls in flight',
         run: () => grpcServer.shutdown(config.SHUTDOWN_TIMEOUT_MS / 2),
       },
+      { name: 'stop case-closure consumer', run: () => closures.stop() },
+      { name: 'stop retention purge', run: () => app.purger.stop() },
       ...backbone.closingSteps(),
     ],
     config.SHUTDOWN_TIMEOUT_MS,

@@ -3,6 +3,7 @@ import { createLogger } from '@pandawa/logging';
 import { connectBackbone, handleShutdown, Readiness, runMain } from '@pandawa/lifecycle';
 import { loadGatewayConfig } from './config.js';
 import { createApp } from './http/app.js';
+import { KvDeliveryLedger } from './store/webhook-delivery.ledger.js';
 
 await runMain('gateway', async () => {
   const config = loadGatewayConfig();
@@ -14,8 +15,31 @@ await runMain('gateway', async () => {
     mongo: { url: config.MONGO_URL, dbName: config.MONGO_DB },
     streams: (t) => [t.streams.WA_IN],
   });
+  const ledger = config.WEBHOOK_LEDGER_ENABLED
+    ? await KvDeliveryLedger.open(backbone.nc, {
+        namespace: config.NATS_NAMESPACE,
+        ttlMs: config.WEBHOOK_LEDGER_RETENTION_MS,
+      })
+    : undefined;
   const readiness = new Readiness({ nats: backbone.natsHealthy, mongo: backbone.mongoHealthy });
-  const app = createApp({ logger, readiness });
+  const app = createApp({
+    logger,
+    readiness,
+    webhook: {
+      settings: {
+        appSecret: config.WHATSAPP_APP_SECRET,
+        verifyToken: config.WHATSAPP_VERIFY_TOKEN,
+        offices: config.WHATSAPP_OFFICES,
+        maxBodyBytes: config.WEBHOOK_MAX_BODY_BYTES,
+        publishTimeoutMs: config.WEBHOOK_PUBLISH_TIMEOUT_MS,
+        ledgerTimeoutMs: config.WEBHOOK_LEDGER_TIMEOUT_MS,
+      },
+      publisher: backbone.publisher,
+      subjects: backbone.topology.subjects,
+      busUp: backbone.natsHealthy,
+      ...(ledger ? { ledger } : {}),
+    },
+  });
   const server = app.listen(config.GATEWAY_PORT);
   await new Promise<void>((resolve, reject) =>
     server.once('listening', resolve).once('error', reject),

@@ -34,12 +34,20 @@ export const waInStatus = defineEvent(
   }),
 );
 
+/**
+ * A signed webhook part the gateway did not process: kept for inspection (and replay), answered
+ * 200 so that Meta does not retry it for days. `reason` is one of `INVALID_PAYLOAD`,
+ * `UNSUPPORTED_OBJECT`, `UNSUPPORTED_FIELD`, `INVALID_CHANGE_VALUE`, `VALUE_ERRORS`,
+ * `EMPTY_CHANGE`, `UNKNOWN_PHONE_NUMBER_ID`.
+ */
 export const waInUnhandled = defineEvent(
   'wa.in.unhandled',
   1,
   z.object({
     reason: z.string(),
     phoneNumberId: z.string().optional(),
+    /** Where in the webhook body the part was: `entry[0].changes[1]`, or `payload`. */
+    path: z.string().optional(),
     payload: z.unknown(),
   }),
 );

@@ -3,14 +3,17 @@ import { toHttpError } from '@pandawa/errors';
 import type { Readiness } from '@pandawa/lifecycle';
 import type { Logger } from '@pandawa/logging';
 import express, { type ErrorRequestHandler, type Express } from 'express';
+import { webhookRouter, type WebhookDeps } from './webhook.router.js';
 
 export interface AppDeps {
   logger: Logger;
   readiness: Readiness;
+  /** The WhatsApp webhook; tests inject their own publisher and settings. */
+  webhook?: Omit<WebhookDeps, 'logger'>;
 }
 
 /** The gateway's HTTP edge. Routers for the webhook and the admin API mount here. */
-export function createApp({ logger, readiness }: AppDeps): Express {
+export function createApp({ logger, readiness, webhook }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', true);
@@ -29,6 +32,8 @@ export function createApp({ logger, readiness }: AppDeps): Express {
     const report = await readiness.report();
     res.status(report.ready ? 200 : 503).json(report);
   });
+
+  if (webhook) app.use('/webhooks/whatsapp', webhookRouter({ ...webhook, logger }));
 
   const onError: ErrorRequestHandler = (error, _req, res, _next) => {
     const requestId = String(res.locals.requestId);

@@ -11,6 +11,15 @@ export interface Document {
   'sizeBytes'?: (number | string | Long);
   'sha256'?: (string);
   'createdAt'?: (string);
+  'sessionRef'?: (string);
+  'source'?: (string);
+  'status'?: (string);
+  'width'?: (number);
+  'height'?: (number);
+  'hasPreview'?: (boolean);
+  'attachedAt'?: (string);
+  'removedAt'?: (string);
+  'deduplicated'?: (boolean);
 }
 
 export interface Document__Output {
@@ -22,4 +31,13 @@ export interface Document__Output {
   'sizeBytes': (string);
   'sha256': (string);
   'createdAt': (string);
+  'sessionRef': (string);
+  'source': (string);
+  'status': (string);
+  'width': (number);
+  'height': (number);
+  'hasPreview': (boolean);
+  'attachedAt': (string);
+  'removedAt': (string);
+  'deduplicated': (boolean);
 }

@@ -1,0 +1,2 @@
+export { Semaphore } from './semaphore.js';
+export { withTimeout, TimeoutError } from './with-timeout.js';

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { defineEvent } from '../envelope.js';
+
+/**
+ * Facts the case service publishes on `case.events.<type>` (DESIGN §3, §7). The envelope id is
+ * stored with the write that caused the event (the outbox), so a republished event keeps its id
+ * and consumers de-duplicate on it. No NIK or KK number travels here; the citizen's WhatsApp id
+ * does, because notification needs it to tell the citizen.
+ */
+export const caseStatusValues = [
+  'BARU',
+  'DIVERIFIKASI',
+  'DIPROSES',
+  'MENUNGGU_DATA',
+  'PERLU_KUNJUNGAN',
+  'SELESAI',
+  'DITOLAK',
+  'DIBATALKAN',
+] as const;
+
+export const caseCategoryValues = [
+  'NIK_TIDAK_AKTIF',
+  'DATA_GANDA',
+  'DATA_TIDAK_SESUAI',
+  'KENDALA_INSTANSI_LAIN',
+  'KK_KTP_BERMASALAH',
+  'LAINNYA',
+] as const;
+
+const caseRef = {
+  caseId: z.string().min(1),
+  trackingCode: z.string().min(1),
+  citizenWaId: z.string().min(1),
+};
+
+const actor = z.object({ id: z.string(), role: z.string() });
+
+export const caseCreated = defineEvent(
+  'case.events.created',
+  1,
+  z.object({
+    ...caseRef,
+    category: z.enum(caseCategoryValues),
+    status: z.enum(caseStatusValues),
+    firstResponseDueAt: z.iso.datetime({ offset: true }),
+    resolutionDueAt: z.iso.datetime({ offset: true }),
+  }),
+);
+
+export const caseStatusChanged = defineEvent(
+  'case.events.status_changed',
+  1,
+  z.object({
+    ...caseRef,
+    from: z.enum(caseStatusValues),
+    to: z.enum(caseStatusValues),
+    reason: z.string().optional(),
+    missingItems: z.array(z.string()).optional(),
+    visitInstructions: z.string().optional(),
+    actor,
+  }),
+);
+
+export const caseAssigned = defineEvent(
+  'case.events.assigned',
+  1,
+  z.object({
+    ...caseRef,
+    /** Empty when the case was unassigned. */
+    assigneeId: z.string(),
+    previousAssigneeId: z.string(),
+    actor,
+  }),
+);
+
+/** A message from the citizen joined the thread. The text stays in the case service. */
+export const caseMessageAdded = defineEvent(
+  'case.events.message_added',
+  1,
+  z.object({ ...caseRef, messageId: z.string(), documentIds: z.array(z.string()) }),
+);
+
+/** An officer replied; notification sends `text` to the citizen. */
+export const caseReplyAdded = defineEvent(
+  'case.events.reply_added',
+  1,
+  z.object({ ...caseRef, messageId: z.string(), text: z.string().min(1), actor }),
+);
+
+export const caseSlaBreached = defineEvent(
+  'case.events.sla_breached',
+  1,
+  z.object({
+    ...caseRef,
+    clock: z.enum(['first_response', 'resolution']),
+    dueAt: z.iso.datetime({ offset: true }),
+    assigneeId: z.string(),
+  }),
+);
+
+export const caseEvents = {
+  created: caseCreated,
+  status_changed: caseStatusChanged,
+  assigned: caseAssigned,
+  message_added: caseMessageAdded,
+  reply_added: caseReplyAdded,
+  sla_breached: caseSlaBreached,
+} as const;
+
+export type CaseEventName = keyof typeof caseEvents;

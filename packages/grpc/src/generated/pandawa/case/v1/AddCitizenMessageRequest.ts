@@ -1,0 +1,18 @@
+// Original file: pandawa/case/v1/case.proto
+
+
+export interface AddCitizenMessageRequest {
+  'officeId'?: (string);
+  'caseId'?: (string);
+  'text'?: (string);
+  'documentIds'?: (string)[];
+  'waMessageId'?: (string);
+}
+
+export interface AddCitizenMessageRequest__Output {
+  'officeId': (string);
+  'caseId': (string);
+  'text': (string);
+  'documentIds': (string)[];
+  'waMessageId': (string);
+}

@@ -1,0 +1,20 @@
+// Original file: pandawa/case/v1/case.proto
+
+
+export interface Sla {
+  'firstResponseDueAt'?: (string);
+  'resolutionDueAt'?: (string);
+  'firstResponseAt'?: (string);
+  'resolvedAt'?: (string);
+  'firstResponseBreached'?: (boolean);
+  'resolutionBreached'?: (boolean);
+}
+
+export interface Sla__Output {
+  'firstResponseDueAt': (string);
+  'resolutionDueAt': (string);
+  'firstResponseAt': (string);
+  'resolvedAt': (string);
+  'firstResponseBreached': (boolean);
+  'resolutionBreached': (boolean);
+}

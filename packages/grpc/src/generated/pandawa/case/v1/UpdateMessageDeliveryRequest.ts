@@ -1,0 +1,17 @@
+// Original file: pandawa/case/v1/case.proto
+
+import type { DeliveryStatus as _pandawa_case_v1_DeliveryStatus, DeliveryStatus__Output as _pandawa_case_v1_DeliveryStatus__Output } from '../../../pandawa/case/v1/DeliveryStatus.js';
+
+export interface UpdateMessageDeliveryRequest {
+  'officeId'?: (string);
+  'caseId'?: (string);
+  'messageId'?: (string);
+  'deliveryStatus'?: (_pandawa_case_v1_DeliveryStatus);
+}
+
+export interface UpdateMessageDeliveryRequest__Output {
+  'officeId': (string);
+  'caseId': (string);
+  'messageId': (string);
+  'deliveryStatus': (_pandawa_case_v1_DeliveryStatus__Output);
+}

@@ -1,0 +1,72 @@
+import type { Topology } from '@pandawa/contracts';
+import type { Logger } from '@pandawa/logging';
+import type { Connection } from '@pandawa/mongo';
+import type { EventPublisher } from '@pandawa/nats';
+import type { GrpcServer } from '@pandawa/grpc';
+import { CaseService } from './case.service.js';
+import type { ServiceSchedule } from './domain/service-hours.js';
+import { OutboxRelay } from './events/outbox.relay.js';
+import { SlaChecker } from './events/sla.checker.js';
+import { registerCaseGrpc } from './grpc/case.grpc.js';
+import { CaseLocks } from './store/case/case-lock.repository.js';
+import { CaseRepository } from './store/case/case.repository.js';
+
+export interface CaseAppOptions {
+  mongo: Connection;
+  publisher: EventPublisher;
+  topology: Topology;
+  grpcServer: GrpcServer;
+  logger: Logger;
+  schedule: ServiceSchedule;
+  outboxPollIntervalMs: number;
+  slaCheckIntervalMs: number;
+  afterPublish?: () => void;
+  now?: () => Date;
+}
+
+/** Wires the case service's parts; main.ts (and in-process tests) own the connections. */
+export async function createCaseApp(options: CaseAppOptions) {
+  const repository = new CaseRepository(options.mongo);
+  await repository.ensureIndexes();
+  const locks = new CaseLocks(options.mongo);
+  const service = new CaseService({
+    repository,
+    locks,
+    schedule: options.schedule,
+    logger: options.logger,
+    // `relay` is defined below; writes only happen once start-up has finished.
+    onEventsWritten: () => relay.kick(),
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const relay = new OutboxRelay({
+    repository,
+    locks,
+    publisher: options.publisher,
+    topology: options.topology,
+    logger: options.logger,
+    pollIntervalMs: options.outboxPollIntervalMs,
+    ...(options.afterPublish ? { afterPublish: options.afterPublish } : {}),
+  });
+  const slaChecker = new SlaChecker({
+    repository,
+    service,
+    logger: options.logger,
+    intervalMs: options.slaCheckIntervalMs,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  registerCaseGrpc(options.grpcServer, service, options.logger);
+  return {
+    repository,
+    service,
+    relay,
+    slaChecker,
+    start() {
+      relay.start();
+      slaChecker.start();
+    },
+    async stop() {
+      await slaChecker.stop();
+      await relay.stop();
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import { caseCategoryValues, caseStatusValues } from '@pandawa/contracts';
+
+export const CASE_STATUSES = caseStatusValues;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const CASE_CATEGORIES = caseCategoryValues;
+export type CaseCategory = (typeof CASE_CATEGORIES)[number];
+
+export const CASE_PRIORITIES = ['PRIORITY_LOW', 'PRIORITY_NORMAL', 'PRIORITY_HIGH'] as const;
+export type CasePriority = (typeof CASE_PRIORITIES)[number];
+
+export const DELIVERY_STATUSES = [
+  'DELIVERY_PENDING',
+  'DELIVERY_SENT',
+  'DELIVERY_DELIVERED',
+  'DELIVERY_READ',
+  'DELIVERY_FAILED',
+] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/** Statuses in which the case is still being worked: SLA clocks run, the citizen may cancel. */
+export const OPEN_STATUSES: readonly CaseStatus[] = [
+  'BARU',
+  'DIVERIFIKASI',
+  'DIPROSES',
+  'MENUNGGU_DATA',
+  'PERLU_KUNJUNGAN',
+];
+
+export const isOpen = (status: CaseStatus) => OPEN_STATUSES.includes(status);
+
+export const ROLES = ['officer', 'supervisor', 'admin', 'citizen', 'service'] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * Who is calling. `citizen`: the conversation service acting for the citizen whose WhatsApp id
+ * is `id`; `service`: another service acting for itself (`id` names it); the SLA checker acts as
+ * `system`.
+ */
+export interface Actor {
+  id: string;
+  role: Role | 'system';
+}
+
+export const SYSTEM_ACTOR: Actor = { id: 'case-sla-checker', role: 'system' };
+
+export const isStaff = (actor: Actor) =>
+  actor.role === 'officer' || actor.role === 'supervisor' || actor.role === 'admin';

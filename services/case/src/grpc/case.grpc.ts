@@ -1,0 +1,255 @@
+import { AppError } from '@pandawa/errors';
+import { loadProto, unaryHandler, type CaseProto, type grpc, type GrpcServer } from '@pandawa/grpc';
+import type { Logger } from '@pandawa/logging';
+import { withSpan } from '@pandawa/telemetry';
+import type { CaseService } from '../case.service.js';
+import {
+  CASE_CATEGORIES,
+  CASE_PRIORITIES,
+  CASE_STATUSES,
+  DELIVERY_STATUSES,
+  type Actor,
+  type CaseCategory,
+  type CaseStatus,
+} from '../domain/case.types.js';
+import { looksLikeTrackingCode, normalizeTrackingCode } from '../domain/tracking-code.js';
+import { normalizeName } from '../case.service.js';
+import type { CaseDocument } from '../store/case/case.schema.js';
+import { actorFrom } from './actor.metadata.js';
+import { toCaseMessage } from './case.mapper.js';
+import type { CaseMethod, Req, Res } from './case.proto-types.js';
+import { decodePageToken, encodePageToken, pageSize } from './page-token.js';
+
+export const CASE_SERVICE_NAME = 'pandawa.case.v1.CaseService';
+
+function oneOf<T extends string>(values: readonly T[], value: string, field: string): T {
+  if ((values as readonly string[]).includes(value)) return value as T;
+  throw new AppError('INVALID_ARGUMENT', `${field} is missing or unknown`, {
+    reason: `${field.toUpperCase()}_INVALID`,
+  });
+}
+
+const optionalVersion = (v: string | number) => Number(v) || undefined;
+
+/** Registers pandawa.case.v1.CaseService on `server`: each handler is metadata → service → mapper. */
+export function registerCaseGrpc(server: GrpcServer, service: CaseService, logger: Logger): void {
+  const definition = loadProto<CaseProto>('pandawa/case/v1/case.proto').pandawa.case.v1.CaseService
+    .service;
+
+  /** One handler: the caller from metadata, a span carrying only identifiers, the call itself. */
+  const handle = <M extends CaseMethod>(
+    method: M,
+    fn: (req: Req<M>, actor: Actor) => Promise<Res<M>>,
+  ) =>
+    unaryHandler<Req<M>, Res<M>>(method, logger, async (req, call) => {
+      const officeId = (req as { officeId: string }).officeId;
+      const actor = actorFrom(call.metadata, officeId);
+      return withSpan(
+        `CaseService/${method}`,
+        { attributes: { 'pandawa.office_id': officeId, 'pandawa.actor_role': actor.role } },
+        () => fn(req, actor),
+      );
+    });
+
+  const caseOut = (actor: Actor) => (doc: CaseDocument) => toCaseMessage(doc, actor);
+
+  const implementation: { [M in CaseMethod]: grpc.handleUnaryCall<Req<M>, Res<M>> } = {
+    CreateCase: handle('CreateCase', async (req, actor) =>
+      caseOut(actor)(
+        await service.create(actor, {
+          officeId: req.officeId,
+          idempotencyKey: req.idempotencyKey,
+          category: oneOf(CASE_CATEGORIES, req.category, 'category'),
+          citizen: {
+            waId: req.citizen?.waId ?? '',
+            profileName: req.citizen?.profileName ?? '',
+            nik: req.citizen?.nik ?? '',
+            kkNumber: req.citizen?.kkNumber ?? '',
+            name: req.citizen?.name ?? '',
+          },
+          description: req.description,
+          documentIds: req.documentIds,
+          priority:
+            req.priority === 'CASE_PRIORITY_UNSPECIFIED'
+              ? 'PRIORITY_NORMAL'
+              : oneOf(CASE_PRIORITIES, req.priority, 'priority'),
+          tags: req.tags,
+        }),
+      ),
+    ),
+
+    GetCase: handle('GetCase', async (req, actor) =>
+      caseOut(actor)(
+        await service.get(actor, req.officeId, {
+          ...(req.key === 'id' && req.id ? { id: req.id } : {}),
+          ...(req.key === 'trackingCode' && req.trackingCode
+            ? { trackingCode: normalizeTrackingCode(req.trackingCode) }
+            : {}),
+        }),
+      ),
+    ),
+
+    ListCases: handle('ListCases', async (req, actor) => {
+      const query = req.query.trim();
+      const statuses = req.statuses.map((s) => oneOf(CASE_STATUSES, s, 'status') as CaseStatus);
+      const category =
+        req.category === 'CASE_CATEGORY_UNSPECIFIED'
+          ? undefined
+          : (oneOf(CASE_CATEGORIES, req.category, 'category') as CaseCategory);
+      const page = await service.list(
+        actor,
+        req.officeId,
+        {
+          statuses,
+          ...(category ? { category } : {}),
+          ...(req.assigneeId ? { assigneeId: req.assigneeId } : {}),
+          unassignedOnly: req.unassignedOnly,
+          ...(req._slaBreached === 'slaBreached' ? { slaBreached: Boolean(req.slaBreached) } : {}),
+          ...(query
+            ? looksLikeTrackingCode(query)
+              ? { trackingCodePrefix: normalizeTrackingCode(query) }
+              : { namePrefix: normalizeName(query) }
+            : {}),
+        },
+        pageSize(req.pageSize),
+        decodePageToken(req.pageToken),
+      );
+      return { cases: page.items.map(caseOut(actor)), nextPageToken: encodePageToken(page.next) };
+    }),
+
+    ListCitizenCases: handle('ListCitizenCases', async (req, actor) => {
+      const page = await service.listCitizenCases(
+        actor,
+        req.officeId,
+        req.waId,
+        pageSize(req.pageSize),
+        decodePageToken(req.pageToken),
+      );
+      return { cases: page.items.map(caseOut(actor)), nextPageToken: encodePageToken(page.next) };
+    }),
+
+    TransitionCase: handle('TransitionCase', async (req, actor) =>
+      caseOut(actor)(
+        await service.transition(
+          actor,
+          req.officeId,
+          req.caseId,
+          {
+            to: oneOf(CASE_STATUSES, req.toStatus, 'to_status'),
+            reason: req.reason,
+            missingItems: req.missingItems,
+            visitInstructions: req.visitInstructions,
+          },
+          optionalVersion(req.expectedVersion),
+        ),
+      ),
+    ),
+
+    AssignCase: handle('AssignCase', async (req, actor) =>
+      caseOut(actor)(
+        await service.assign(
+          actor,
+          req.officeId,
+          req.caseId,
+          req.assigneeId,
+          optionalVersion(req.expectedVersion),
+        ),
+      ),
+    ),
+
+    UnassignCase: handle('UnassignCase', async (req, actor) =>
+      caseOut(actor)(
+        await service.unassign(
+          actor,
+          req.officeId,
+          req.caseId,
+          req.reason,
+          optionalVersion(req.expectedVersion),
+        ),
+      ),
+    ),
+
+    ClaimCase: handle('ClaimCase', async (req, actor) =>
+      caseOut(actor)(
+        await service.claim(actor, req.officeId, req.caseId, optionalVersion(req.expectedVersion)),
+      ),
+    ),
+
+    AddCitizenMessage: handle('AddCitizenMessage', async (req, actor) =>
+      caseOut(actor)(
+        await service.addCitizenMessage(actor, req.officeId, req.caseId, {
+          text: req.text,
+          documentIds: req.documentIds,
+          waMessageId: req.waMessageId,
+        }),
+      ),
+    ),
+
+    AddOfficerReply: handle('AddOfficerReply', async (req, actor) =>
+      caseOut(actor)(await service.addOfficerReply(actor, req.officeId, req.caseId, req.text)),
+    ),
+
+    AddInternalNote: handle('AddInternalNote', async (req, actor) =>
+      caseOut(actor)(await service.addInternalNote(actor, req.officeId, req.caseId, req.text)),
+    ),
+
+    AttachDocuments: handle('AttachDocuments', async (req, actor) =>
+      caseOut(actor)(
+        await service.attachDocuments(actor, req.officeId, req.caseId, req.documentIds),
+      ),
+    ),
+
+    UpdateMessageDelivery: handle('UpdateMessageDelivery', async (req, actor) =>
+      caseOut(actor)(
+        await service.updateMessageDelivery(
+          actor,
+          req.officeId,
+          req.caseId,
+          req.messageId,
+          oneOf(DELIVERY_STATUSES, req.deliveryStatus, 'delivery_status'),
+        ),
+      ),
+    ),
+
+    GetStatistics: handle('GetStatistics', async (req, actor) => {
+      const to = req.to ? parseTime(req.to, 'to') : new Date();
+      const from = req.from
+        ? parseTime(req.from, 'from')
+        : new Date(to.getTime() - 30 * 86_400_000);
+      const s = await service.statistics(actor, req.officeId, from, to);
+      return {
+        byStatus: s.byStatus.map((r) => ({ status: r._id as CaseStatus, count: r.count })),
+        byCategory: s.byCategory.map((r) => ({ category: r._id as CaseCategory, count: r.count })),
+        firstResponse: {
+          sampleSize: s.firstResponse.sampleSize,
+          medianMinutes: s.firstResponse.median,
+          p90Minutes: s.firstResponse.p90,
+        },
+        resolution: {
+          sampleSize: s.resolution.sampleSize,
+          medianMinutes: s.resolution.median,
+          p90Minutes: s.resolution.p90,
+        },
+        firstResponseBreaches: s.firstResponseBreaches,
+        resolutionBreaches: s.resolutionBreaches,
+        total: s.total,
+        durationsTruncated: s.truncated,
+      };
+    }),
+  };
+
+  server.addService(
+    CASE_SERVICE_NAME,
+    definition,
+    implementation as unknown as grpc.UntypedServiceImplementation,
+  );
+}
+
+function parseTime(value: string, field: string): Date {
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime()))
+    throw new AppError('INVALID_ARGUMENT', `${field} is not an RFC 3339 time`, {
+      reason: 'BAD_TIME',
+    });
+  return d;
+}

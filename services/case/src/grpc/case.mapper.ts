@@ -1,0 +1,72 @@
+import { isStaff, type Actor } from '../domain/case.types.js';
+import type { CaseDocument } from '../store/case/case.schema.js';
+import type { CaseMessage, Res } from './case.proto-types.js';
+
+const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : '');
+
+const AUTHOR = {
+  citizen: 'AUTHOR_CITIZEN',
+  officer: 'AUTHOR_OFFICER',
+  system: 'AUTHOR_SYSTEM',
+} as const;
+
+/**
+ * A stored case as the API shows it to `actor`. Internal notes and the audit trail are for
+ * officers only; a citizen caller never receives them.
+ */
+export function toCaseMessage(doc: CaseDocument, actor: Actor): CaseMessage {
+  const staff = isStaff(actor) || actor.role === 'service';
+  return {
+    id: doc.caseId,
+    officeId: doc.officeId,
+    trackingCode: doc.trackingCode,
+    status: doc.status,
+    category: doc.category,
+    citizen: { ...doc.citizen },
+    description: doc.description,
+    documentIds: doc.documentIds,
+    assigneeId: doc.assigneeId,
+    createdAt: iso(doc.createdAt),
+    updatedAt: iso(doc.updatedAt),
+    version: doc.version,
+    priority: doc.priority,
+    tags: doc.tags,
+    sla: {
+      firstResponseDueAt: iso(doc.sla.firstResponseDueAt),
+      resolutionDueAt: iso(doc.sla.resolutionDueAt),
+      firstResponseAt: iso(doc.sla.firstResponseAt),
+      resolvedAt: iso(doc.sla.resolvedAt),
+      firstResponseBreached: doc.sla.firstResponseBreached,
+      resolutionBreached: doc.sla.resolutionBreached,
+    },
+    statusDetail: {
+      reason: doc.statusDetail?.reason ?? '',
+      missingItems: doc.statusDetail?.missingItems ?? [],
+      visitInstructions: doc.statusDetail?.visitInstructions ?? '',
+    },
+    messages: (doc.messages ?? []).map((m) => ({
+      id: m.id,
+      author: AUTHOR[m.author],
+      actorId: m.actorId,
+      text: m.text,
+      createdAt: iso(m.createdAt),
+      deliveryStatus: m.deliveryStatus ?? 'DELIVERY_STATUS_UNSPECIFIED',
+      documentIds: m.documentIds,
+      waMessageId: m.waMessageId,
+    })),
+    notes: staff ? (doc.notes ?? []).map((n) => ({ ...n, createdAt: iso(n.createdAt) })) : [],
+    audit: staff
+      ? (doc.audit ?? []).map((a) => ({
+          at: iso(a.at),
+          actorId: a.actorId,
+          actorRole: a.actorRole,
+          action: a.action,
+          before: a.before ? JSON.stringify(a.before) : '',
+          after: a.after ? JSON.stringify(a.after) : '',
+          reason: a.reason,
+        }))
+      : [],
+  };
+}
+
+export type StatisticsMessage = Res<'GetStatistics'>;

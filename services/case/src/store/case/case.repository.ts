@@ -1,0 +1,372 @@
+import type { Connection } from '@pandawa/mongo';
+import type { mongo } from 'mongoose';
+import type { CaseCategory, CaseStatus } from '../../domain/case.types.js';
+import {
+  CASE_COLLECTION,
+  CASE_INDEXES,
+  CASE_REF_COLLECTION,
+  LIST_PROJECTION,
+  OUTBOX_HINT_COLLECTION,
+  type CaseDocument,
+  type CaseRefDoc,
+  type CitizenCasesDoc,
+  type OutboxEntry,
+  type OutboxHintDoc,
+} from './case.schema.js';
+
+type Collection<T extends mongo.Document> = mongo.Collection<T>;
+type Filter<T> = mongo.Filter<T>;
+type UpdateFilter<T> = mongo.UpdateFilter<T>;
+
+export interface ListFilter {
+  statuses?: CaseStatus[];
+  category?: CaseCategory;
+  assigneeId?: string;
+  unassignedOnly?: boolean;
+  slaBreached?: boolean;
+  trackingCodePrefix?: string;
+  namePrefix?: string;
+  citizenWaId?: string;
+}
+
+export interface Cursor {
+  createdAt: Date;
+  id: string;
+}
+
+export type InsertOutcome = { ok: true } | { ok: false; duplicate: true };
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Duplicate-key on insert is 11000 on both MongoDB and FerretDB (checked in the tests). */
+export const isDuplicateKey = (error: unknown) =>
+  typeof error === 'object' && error !== null && (error as { code?: number }).code === 11000;
+
+const MAX_CITIZEN_CASES = 200;
+
+const citizenKey = (officeId: string, waId: string) => `${caseKey(officeId, 'citizen')}/${waId}`;
+
+/** The document key of a case: the office is part of it. */
+export const caseKey = (officeId: string, caseId: string) => {
+  if (!officeId) throw new Error('officeId is required in every case query');
+  return `${officeId}/${caseId}`;
+};
+
+/**
+ * Persistence of the case aggregate. Every office-scoped method takes `officeId` first and puts
+ * it into the filter itself (as a filter field, or inside the `_id` key): no caller can reach
+ * another office's cases by forgetting it. Writes to an existing case are made by callers that
+ * hold its lock (case-lock.repository.ts), after checking its version.
+ */
+export class CaseRepository {
+  private readonly cases: Collection<CaseDocument>;
+  private readonly hints: Collection<OutboxHintDoc>;
+  private readonly refs: Collection<CaseRefDoc>;
+  private readonly citizenRefs: Collection<CitizenCasesDoc>;
+
+  constructor(connection: Connection) {
+    const col = <T extends mongo.Document>(name: string) =>
+      connection.collection<T>(name) as unknown as Collection<T>;
+    this.cases = col<CaseDocument>(CASE_COLLECTION);
+    this.hints = col<OutboxHintDoc>(OUTBOX_HINT_COLLECTION);
+    this.refs = col<CaseRefDoc>(CASE_REF_COLLECTION);
+    this.citizenRefs = col<CitizenCasesDoc>(CASE_REF_COLLECTION);
+  }
+
+  private scoped(officeId: string, filter: Filter<CaseDocument> = {}): Filter<CaseDocument> {
+    if (!officeId) throw new Error('officeId is required in every case query');
+    return { ...filter, officeId };
+  }
+
+  /**
+   * Creates the indexes that are missing. Only the missing ones: FerretDB v1.24 panics
+   * ("slice bounds out of range") when createIndexes names indexes that already exist.
+   */
+  async ensureIndexes(): Promise<void> {
+    const existing = new Set(
+      await this.cases
+        .listIndexes()
+        .toArray()
+        .then((list) => list.map((i) => i.name as string))
+        .catch(() => [] as string[]),
+    );
+    const missing = CASE_INDEXES.filter((i) => !existing.has(i.name));
+    if (missing.length === 0) return;
+    await this.cases.createIndexes(
+      missing.map((i) => ({
+        key: i.key,
+        name: i.name,
+        ...(i.unique ? { unique: true } : {}),
+      })),
+    );
+  }
+
+  async insert(doc: CaseDocument): Promise<InsertOutcome> {
+    try {
+      await this.cases.insertOne(doc);
+    } catch (error) {
+      if (isDuplicateKey(error)) return { ok: false, duplicate: true };
+      throw error;
+    }
+    // Shortcuts for later lookups; losing them to a crash only costs the slower query.
+    await this.refs
+      .insertMany(
+        [
+          { _id: `${doc.officeId}/code/${doc.trackingCode}`, caseId: doc.caseId },
+          { _id: `${doc.officeId}/key/${doc.idempotencyKey}`, caseId: doc.caseId },
+        ],
+        { ordered: false },
+      )
+      .catch((error: unknown) => {
+        if (!isDuplicateKey(error)) throw error;
+      });
+    return { ok: true };
+  }
+
+  async findById(officeId: string, caseId: string): Promise<CaseDocument | null> {
+    const doc = await this.cases.findOne({ _id: caseKey(officeId, caseId) });
+    return doc && doc.officeId === officeId ? doc : null;
+  }
+
+  async findByTrackingCode(officeId: string, trackingCode: string): Promise<CaseDocument | null> {
+    const ref = await this.refs.findOne({ _id: `${caseKey(officeId, 'code')}/${trackingCode}` });
+    if (ref) return this.findById(officeId, ref.caseId);
+    return this.cases.findOne(this.scoped(officeId, { trackingCode }));
+  }
+
+  async findByIdempotencyKey(officeId: string, key: string): Promise<CaseDocument | null> {
+    const ref = await this.refs.findOne({ _id: `${caseKey(officeId, 'key')}/${key}` });
+    if (ref) return this.findById(officeId, ref.caseId);
+    return null;
+  }
+
+  /** The indexed query behind the ref, for when a create collided on the idempotency key. */
+  findByIdempotencyKeyQuery(officeId: string, key: string): Promise<CaseDocument | null> {
+    return this.cases.findOne(this.scoped(officeId, { idempotencyKey: key }));
+  }
+
+  /** Records a citizen's new case id; the caller holds the citizen's lock (see CaseService.create). */
+  async addCitizenCase(officeId: string, waId: string, caseId: string): Promise<void> {
+    await this.citizenRefs.updateOne(
+      { _id: citizenKey(officeId, waId) },
+      { $push: { caseIds: caseId } },
+      { upsert: true },
+    );
+  }
+
+  /**
+   * A citizen's cases, newest first, by `_id` lookups only (the hot path of the citizen's
+   * "Cek status"; a filtered query is a table scan on FerretDB v1). Bounded to their most
+   * recent MAX_CITIZEN_CASES cases.
+   */
+  async listByCitizen(
+    officeId: string,
+    waId: string,
+    limit: number,
+    after?: Cursor,
+  ): Promise<{ items: CaseDocument[]; next?: Cursor }> {
+    const ref = await this.citizenRefs.findOne({ _id: citizenKey(officeId, waId) });
+    if (!ref) return { items: [] };
+    const found = await Promise.all(
+      ref.caseIds
+        .slice(-MAX_CITIZEN_CASES)
+        .map((id) =>
+          this.cases.findOne({ _id: caseKey(officeId, id) }, { projection: LIST_PROJECTION }),
+        ),
+    );
+    const newestFirst = (a: CaseDocument, b: CaseDocument) =>
+      b.createdAt.getTime() - a.createdAt.getTime() || (a._id < b._id ? 1 : a._id > b._id ? -1 : 0);
+    const rows = found
+      .filter((d): d is CaseDocument => d !== null && d.officeId === officeId)
+      .sort(newestFirst)
+      .filter(
+        (d) =>
+          !after ||
+          d.createdAt < after.createdAt ||
+          (d.createdAt.getTime() === after.createdAt.getTime() && d._id < after.id),
+      )
+      .slice(0, limit + 1);
+    const items = rows.slice(0, limit);
+    const last = items.at(-1);
+    return rows.length > limit && last
+      ? { items, next: { createdAt: last.createdAt, id: last._id } }
+      : { items };
+  }
+
+  /** Newest first; `limit + 1` rows are read to know whether another page exists. */
+  async list(
+    officeId: string,
+    filter: ListFilter,
+    limit: number,
+    after?: Cursor,
+  ): Promise<{ items: CaseDocument[]; next?: Cursor }> {
+    const f: Filter<CaseDocument> = {};
+    if (filter.statuses?.length === 1) f.status = filter.statuses[0];
+    else if (filter.statuses?.length) f.status = { $in: filter.statuses };
+    if (filter.category) f.category = filter.category;
+    if (filter.unassignedOnly) f.assigneeId = '';
+    else if (filter.assigneeId) f.assigneeId = filter.assigneeId;
+    if (filter.slaBreached !== undefined) f.slaBreached = filter.slaBreached;
+    if (filter.citizenWaId) f['citizen.waId'] = filter.citizenWaId;
+    // Anchored prefixes: the only regex an index can serve.
+    if (filter.trackingCodePrefix)
+      f.trackingCode = { $regex: `^${escapeRegex(filter.trackingCodePrefix)}` };
+    if (filter.namePrefix) f.searchName = { $regex: `^${escapeRegex(filter.namePrefix)}` };
+    if (after) {
+      f.$or = [
+        { createdAt: { $lt: after.createdAt } },
+        { createdAt: after.createdAt, _id: { $lt: after.id } },
+      ];
+    }
+    const rows = await this.cases
+      .find(this.scoped(officeId, f), { projection: LIST_PROJECTION })
+      .sort({ createdAt: -1, _id: -1 })
+      .limit(limit + 1)
+      .toArray();
+    const items = rows.slice(0, limit);
+    const last = items.at(-1);
+    return rows.length > limit && last
+      ? { items, next: { createdAt: last.createdAt, id: last._id } }
+      : { items };
+  }
+
+  /**
+   * Applies `update` to a case whose version the caller read and checked while holding its
+   * lock, and bumps the version. The filter is the `_id` alone: on FerretDB v1 any other field
+   * in it turns the update into a table scan, and adds no safety there, because FerretDB does
+   * not apply a filtered update atomically (the lock does that). Returns the case after it.
+   */
+  updateLocked(
+    officeId: string,
+    caseId: string,
+    update: UpdateFilter<CaseDocument>,
+  ): Promise<CaseDocument | null> {
+    const $inc = { ...(update.$inc ?? {}), version: 1 } as UpdateFilter<CaseDocument>['$inc'];
+    return this.cases.findOneAndUpdate(
+      { _id: caseKey(officeId, caseId) },
+      { ...update, $inc },
+      { returnDocument: 'after' },
+    );
+  }
+
+  /**
+   * Sets one field without bumping the version (delivery receipts): messages are append-only,
+   * so the slot at `path` is stable, and an officer's pending edit is not invalidated by them.
+   */
+  async setFieldLocked(officeId: string, caseId: string, path: string, value: unknown) {
+    await this.cases.updateOne(
+      { _id: caseKey(officeId, caseId) },
+      { $set: { [path]: value, updatedAt: new Date() } },
+    );
+  }
+
+  // --- outbox ---------------------------------------------------------------------------------
+
+  /** Marks a case as having events to publish; written before the update that adds them. */
+  async hintPending(officeId: string, caseId: string): Promise<void> {
+    await this.hints.updateOne(
+      { _id: caseKey(officeId, caseId) },
+      { $setOnInsert: { officeId, caseId, at: new Date() } },
+      { upsert: true },
+    );
+  }
+
+  listHints(limit: number): Promise<OutboxHintDoc[]> {
+    return this.hints.find({}).limit(limit).toArray();
+  }
+
+  async clearHint(officeId: string, caseId: string): Promise<void> {
+    await this.hints.deleteOne({ _id: caseKey(officeId, caseId) });
+  }
+
+  /**
+   * Replaces the case's outbox with what is still unpublished (caller holds the case lock, so
+   * nothing was added meanwhile). Not `$pull` with a condition: FerretDB v1 pulls only elements
+   * equal to the whole given value, so `{ $pull: { outbox: { id } } }` silently removes nothing.
+   */
+  async setOutboxLocked(officeId: string, caseId: string, remaining: OutboxEntry[]): Promise<void> {
+    await this.cases.updateOne({ _id: caseKey(officeId, caseId) }, { $set: { outbox: remaining } });
+  }
+
+  // --- statistics -----------------------------------------------------------------------------
+
+  countBy(
+    officeId: string,
+    field: 'status' | 'category',
+    from: Date,
+    to: Date,
+  ): Promise<{ _id: string; count: number }[]> {
+    return this.cases
+      .aggregate<{ _id: string; count: number }>([
+        { $match: this.scoped(officeId, { createdAt: { $gte: from, $lt: to } }) },
+        { $group: { _id: `$${field}`, count: { $sum: 1 } } },
+      ])
+      .toArray();
+  }
+
+  countWhere(officeId: string, from: Date, to: Date, extra: Filter<CaseDocument>): Promise<number> {
+    return this.cases.countDocuments(
+      this.scoped(officeId, { ...extra, createdAt: { $gte: from, $lt: to } }),
+    );
+  }
+
+  /**
+   * A bounded projection of the service-minute durations stored when each clock stopped,
+   * newest cases first; the caller ranks them (FerretDB v1 has no $percentile).
+   */
+  async durations(
+    officeId: string,
+    from: Date,
+    to: Date,
+    limit: number,
+  ): Promise<{ firstResponse: number[]; resolution: number[]; truncated: boolean }> {
+    const rows = await this.cases
+      .find(this.scoped(officeId, { createdAt: { $gte: from, $lt: to } }), {
+        projection: { 'sla.firstResponseMinutes': 1, 'sla.resolutionMinutes': 1, createdAt: 1 },
+      })
+      .sort({ createdAt: -1 })
+      .limit(limit + 1)
+      .toArray();
+    const kept = rows.slice(0, limit);
+    const nums = (pick: (d: CaseDocument) => number | null | undefined) =>
+      kept.map(pick).filter((v): v is number => typeof v === 'number');
+    return {
+      firstResponse: nums((d) => d.sla?.firstResponseMinutes),
+      resolution: nums((d) => d.sla?.resolutionMinutes),
+      truncated: rows.length > limit,
+    };
+  }
+
+  // --- SLA checker (every office) -------------------------------------------------------------
+
+  findSlaDue(now: Date, limit: number): Promise<Pick<CaseDocument, 'officeId' | 'caseId'>[]> {
+    return this.cases
+      .find({ slaNextCheckAt: { $lte: now } }, { projection: { officeId: 1, caseId: 1 } })
+      .limit(limit)
+      .toArray();
+  }
+
+  /**
+   * Bulk load of fresh cases (benchmarks, imports) with their lookup refs. Each citizen must be
+   * new to the store: their citizen ref is inserted, not merged.
+   */
+  async insertMany(docs: CaseDocument[]): Promise<void> {
+    await this.cases.insertMany(docs, { ordered: false });
+    const byCitizen = new Map<string, string[]>();
+    for (const d of docs) {
+      const key = citizenKey(d.officeId, d.citizen.waId);
+      byCitizen.set(key, [...(byCitizen.get(key) ?? []), d.caseId]);
+    }
+    await this.refs.insertMany(
+      docs.flatMap((d) => [
+        { _id: `${d.officeId}/code/${d.trackingCode}`, caseId: d.caseId },
+        { _id: `${d.officeId}/key/${d.idempotencyKey}`, caseId: d.caseId },
+      ]),
+      { ordered: false },
+    );
+    await this.citizenRefs.insertMany(
+      [...byCitizen].map(([_id, caseIds]) => ({ _id, caseIds })),
+      { ordered: false },
+    );
+  }
+}

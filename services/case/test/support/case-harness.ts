@@ -1,0 +1,132 @@
+import { topology } from '@pandawa/contracts';
+import {
+  callUnary,
+  createClient,
+  grpc,
+  GrpcServer,
+  loadProto,
+  type CaseProto,
+} from '@pandawa/grpc';
+import { connectMongo, type Connection } from '@pandawa/mongo';
+import { EventPublisher } from '@pandawa/nats';
+import { connectTestBus, testDbName, testLogger, type TestBus } from '@pandawa/testing';
+import { createCaseApp } from '../../src/case.app.js';
+import { createSchedule } from '../../src/domain/service-hours.js';
+import type { CaseMethod, ReqIn, ResOut } from '../../src/grpc/case.proto-types.js';
+
+export const OFFICE = 'pekanbaru';
+
+/** Open every hour of every day, so SLA arithmetic does not depend on when the test runs. */
+export const ALWAYS_OPEN = createSchedule({
+  timeZone: 'Asia/Jakarta',
+  utcOffset: '+07:00',
+  week: 'sun-sat 00:00-24:00',
+  holidays: [],
+});
+
+export type CaseClient = InstanceType<CaseProto['pandawa']['case']['v1']['CaseService']>;
+
+export function caseClient(address: string): CaseClient {
+  const Ctor = loadProto<CaseProto>('pandawa/case/v1/case.proto').pandawa.case.v1.CaseService;
+  return createClient(Ctor, address);
+}
+
+export interface Caller {
+  id: string;
+  role: string;
+  officeId?: string;
+}
+
+/** Calls a CaseService method as `caller` (x-actor-* metadata), like the gateway does. */
+export function call<M extends CaseMethod>(
+  client: CaseClient,
+  method: M,
+  request: ReqIn<M> & { officeId: string },
+  caller: Caller,
+  deadlineMs = 10_000,
+): Promise<ResOut<M>> {
+  const metadata = new grpc.Metadata();
+  metadata.set('x-actor-id', caller.id);
+  metadata.set('x-actor-role', caller.role);
+  if (caller.officeId) metadata.set('x-office-id', caller.officeId);
+  const fn = (client as unknown as Record<string, Parameters<typeof callUnary>[1]>)[
+    method[0]!.toLowerCase() + method.slice(1)
+  ]!;
+  return callUnary(client, fn, request, { deadlineMs, metadata }) as never;
+}
+
+export interface InProcessCase {
+  client: CaseClient;
+  app: Awaited<ReturnType<typeof createCaseApp>>;
+  mongo: Connection;
+  bus: TestBus;
+  close(): Promise<void>;
+}
+
+/** The case service in this process, over real gRPC, FerretDB and NATS, in its own namespace. */
+export async function startInProcess(
+  namespace: string,
+  options: { now?: () => Date; slaCheckIntervalMs?: number } = {},
+): Promise<InProcessCase> {
+  const logger = testLogger('case');
+  const bus = await connectTestBus(process.env.NATS_URL!, namespace);
+  const mongo = await connectMongo({
+    url: process.env.MONGO_URL!,
+    dbName: testDbName(namespace, 'case'),
+    logger,
+  });
+  const server = new GrpcServer({
+    host: '127.0.0.1',
+    port: 0,
+    logger,
+    isHealthy: async () => true,
+  });
+  const app = await createCaseApp({
+    mongo,
+    publisher: new EventPublisher(bus.js),
+    topology: topology(namespace),
+    grpcServer: server,
+    logger,
+    schedule: ALWAYS_OPEN,
+    outboxPollIntervalMs: 200,
+    slaCheckIntervalMs: options.slaCheckIntervalMs ?? 3_600_000,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  app.start();
+  const port = await server.start();
+  const client = caseClient(`127.0.0.1:${port}`);
+  return {
+    client,
+    app,
+    mongo,
+    bus,
+    async close() {
+      client.close();
+      await server.shutdown(1000);
+      await app.stop();
+      await mongo.dropDatabase().catch(() => undefined);
+      await mongo.close();
+      await bus.close();
+    },
+  };
+}
+
+/** Every case event in the namespace's CASE_EVENTS stream, in order. */
+export async function readCaseEvents(
+  bus: TestBus,
+): Promise<{ subject: string; id: string; type: string; data: Record<string, unknown> }[]> {
+  const name = bus.topology.streams.CASE_EVENTS.name;
+  const info = await bus.jsm.streams.info(name);
+  const out = [];
+  for (
+    let seq = info.state.first_seq;
+    seq <= info.state.last_seq && info.state.messages > 0;
+    seq++
+  ) {
+    const msg = await bus.jsm.streams.getMessage(name, { seq }).catch(() => null);
+    if (!msg) continue;
+    const env = msg.json<{ id: string; type: string; data: Record<string, unknown> }>();
+    out.push({ subject: msg.subject, id: env.id, type: env.type, data: env.data });
+  }
+  return out;
+}

@@ -1,0 +1,53 @@
+import { caseStatusChanged, type Topology } from '@pandawa/contracts';
+import type { Logger } from '@pandawa/logging';
+import {
+  startConsumer,
+  type ConsumerHandle,
+  type JetStreamClient,
+  type JetStreamManager,
+} from '@pandawa/nats';
+import type { DocumentService } from '../document.service.js';
+
+/** Statuses after which a case is over and its documents' retention clock runs (DESIGN §7). */
+export const CLOSED_STATUSES = new Set(['SELESAI', 'DITOLAK', 'DIBATALKAN']);
+
+/**
+ * Learns when cases close from `case.events.status_changed`, so the purge knows when each
+ * document's retention began. Recording a closure is idempotent (the first one wins), so a
+ * redelivered event changes nothing.
+ */
+export function startCaseClosureConsumer(deps: {
+  js: JetStreamClient;
+  jsm: JetStreamManager;
+  topology: Topology;
+  service: DocumentService;
+  logger: Logger;
+}): Promise<ConsumerHandle> {
+  const { topology: t } = deps;
+  return startConsumer({
+    js: deps.js,
+    jsm: deps.jsm,
+    stream: t.streams.CASE_EVENTS.name,
+    durable: 'document-storage-case-closures',
+    filterSubjects: [t.subjects.caseEvent('status_changed')],
+    schema: caseStatusChanged.schema,
+    deadLetterSubject: t.subjects.deadLetter(
+      t.streams.CASE_EVENTS.name,
+      'document-storage-case-closures',
+    ),
+    logger: deps.logger,
+    handler: async (event) => {
+      if (!CLOSED_STATUSES.has(event.data.to)) return;
+      const stamped = await deps.service.recordCaseClosed(
+        event.officeId,
+        event.data.caseId,
+        new Date(event.occurredAt),
+        event.data.to,
+      );
+      deps.logger.info(
+        { caseId: event.data.caseId, status: event.data.to, documents: stamped },
+        'case closed; retention clock started',
+      );
+    },
+  });
+}

@@ -1,0 +1,135 @@
+import { createHash } from 'node:crypto';
+import {
+  waInMessage,
+  waInStatus,
+  waInUnhandled,
+  type Envelope,
+  type Topology,
+} from '@pandawa/contracts';
+import type { WebhookItem } from '@pandawa/whatsapp';
+
+/** Office id on records of numbers no office is configured for. */
+export const UNASSIGNED_OFFICE = 'unassigned';
+
+export interface OutboundEvent {
+  subject: string;
+  envelope: Envelope;
+  /** `Nats-Msg-Id`: JetStream drops a second publish with the same id. */
+  msgID: string;
+  kind: 'message' | 'status' | 'unhandled';
+}
+
+/** JetStream's default max payload is 1 MB; a part kept for inspection must stay well under it. */
+const MAX_KEPT_PART_BYTES = 256 * 1024;
+
+function keepable(part: unknown): unknown {
+  const json = JSON.stringify(part) ?? 'null';
+  if (Buffer.byteLength(json) <= MAX_KEPT_PART_BYTES) return part;
+  return {
+    truncated: true,
+    bytes: Buffer.byteLength(json),
+    sha256: createHash('sha256').update(json).digest('hex'),
+  };
+}
+
+/** Unix seconds from Meta, or now when they are missing or absurd. */
+function occurredAt(timestamp: string | undefined): Date {
+  const seconds = Number(timestamp);
+  return Number.isFinite(seconds) && seconds > 0 ? new Date(seconds * 1000) : new Date();
+}
+
+/**
+ * Turns what one webhook carried into the events for WA_IN. Ids are derived from the WhatsApp
+ * ids (message: the `wamid`; status: `wamid:status`), so Meta's retries and duplicates produce
+ * the same `Nats-Msg-Id` and are stored once.
+ */
+export function webhookEvents(
+  items: WebhookItem[],
+  rawBody: Uint8Array,
+  offices: Readonly<Record<string, string>>,
+  subjects: Topology['subjects'],
+): OutboundEvent[] {
+  let bodyHash: string | undefined;
+  const hashOfBody = () =>
+    (bodyHash ??= createHash('sha256').update(rawBody).digest('hex').slice(0, 32));
+
+  const unhandled = (
+    id: string,
+    officeId: string,
+    data: { reason: string; phoneNumberId?: string; path?: string; payload: unknown },
+  ): OutboundEvent => ({
+    subject: subjects.waInUnhandled,
+    envelope: waInUnhandled.create({ id, officeId, data }),
+    msgID: id,
+    kind: 'unhandled',
+  });
+
+  return items.map((item): OutboundEvent => {
+    if (item.kind === 'unhandled') {
+      const officeId = (item.phoneNumberId && offices[item.phoneNumberId]) || UNASSIGNED_OFFICE;
+      return unhandled(`unhandled:${hashOfBody()}:${item.path}`, officeId, {
+        reason: item.reason,
+        ...(item.phoneNumberId ? { phoneNumberId: item.phoneNumberId } : {}),
+        path: item.path,
+        payload: keepable(item.part),
+      });
+    }
+    const officeId = offices[item.phoneNumberId];
+    if (item.kind === 'message') {
+      const m = item.message;
+      if (!officeId) {
+        return unhandled(`unknown-number:${m.id}`, UNASSIGNED_OFFICE, {
+          reason: 'UNKNOWN_PHONE_NUMBER_ID',
+          phoneNumberId: item.phoneNumberId,
+          payload: m,
+        });
+      }
+      return {
+        subject: subjects.waInMessage,
+        envelope: waInMessage.create({
+          id: m.id,
+          officeId,
+          occurredAt: occurredAt(m.timestamp),
+          data: {
+            phoneNumberId: item.phoneNumberId,
+            waId: m.from,
+            ...(item.profileName ? { profileName: item.profileName } : {}),
+            messageId: m.id,
+            messageType: m.type,
+            timestamp: m.timestamp,
+            message: m,
+          },
+        }),
+        msgID: m.id,
+        kind: 'message',
+      };
+    }
+    const s = item.status;
+    const id = `${s.id}:${s.status}`;
+    if (!officeId) {
+      return unhandled(`unknown-number:${id}`, UNASSIGNED_OFFICE, {
+        reason: 'UNKNOWN_PHONE_NUMBER_ID',
+        phoneNumberId: item.phoneNumberId,
+        payload: s,
+      });
+    }
+    return {
+      subject: subjects.waInStatus,
+      envelope: waInStatus.create({
+        id,
+        officeId,
+        occurredAt: occurredAt(s.timestamp),
+        data: {
+          phoneNumberId: item.phoneNumberId,
+          messageId: s.id,
+          status: s.status,
+          ...(s.recipient_id ? { recipientId: s.recipient_id } : {}),
+          timestamp: s.timestamp,
+          statusObject: s,
+        },
+      }),
+      msgID: id,
+      kind: 'status',
+    };
+  });
+}
