@@ -3,6 +3,14 @@ export { GrpcServer, type GrpcServerOptions } from './server.js';
 export { unaryHandler } from './handlers.js';
 export { createClient, callUnary, type ClientOptions, type CallOpts } from './client.js';
 export { loadHealthPackage, ServingStatus } from './health.js';
+export { callerFromMetadata, callerMetadata } from './caller.js';
+export type {
+  MethodName,
+  HandlerRequest,
+  HandlerResponse,
+  ClientRequest,
+  ClientResponse,
+} from './method-types.js';
 export type { ProtoGrpcType as HealthProto } from './generated/health.js';
 export type { ProtoGrpcType as CaseProto } from './generated/case.js';
 export type { ProtoGrpcType as DocumentProto } from './generated/document.js';

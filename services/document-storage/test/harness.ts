@@ -1,6 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { fromGrpcError } from '@pandawa/errors';
-import { createClient, GrpcServer, grpc, loadProto, type DocumentProto } from '@pandawa/grpc';
+import type { CallerRole } from '@pandawa/contracts';
+import type { grpc } from '@pandawa/grpc';
+import {
+  callerMetadata as sharedCallerMetadata,
+  createClient,
+  GrpcServer,
+  loadProto,
+  type DocumentProto,
+} from '@pandawa/grpc';
 import { connectMongo, type Connection } from '@pandawa/mongo';
 import { testDbName, testLogger, testNamespace } from '@pandawa/testing';
 import { loadDocumentConfig } from '../src/config.js';
@@ -100,12 +108,12 @@ export interface Caller {
 }
 
 export function callerMetadata(caller: Caller = {}): grpc.Metadata {
-  const md = new grpc.Metadata();
-  md.set('x-actor-id', caller.id ?? 'officer-1');
-  md.set('x-actor-role', caller.role ?? 'officer');
-  md.set('x-office-id', caller.officeId ?? 'pekanbaru');
-  md.set('x-access-reason', caller.reason ?? 'verifikasi pengaduan');
-  return md;
+  return sharedCallerMetadata({
+    id: caller.id ?? 'officer-1',
+    role: (caller.role ?? 'officer') as CallerRole,
+    officeId: caller.officeId ?? 'pekanbaru',
+    reason: caller.reason ?? 'verifikasi pengaduan',
+  });
 }
 
 const deadline = () => ({ deadline: Date.now() + 30_000 });

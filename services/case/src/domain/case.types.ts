@@ -1,4 +1,4 @@
-import { caseCategoryValues, caseStatusValues } from '@pandawa/contracts';
+import { caseCategoryValues, caseStatusValues, type CallerRole } from '@pandawa/contracts';
 
 export const CASE_STATUSES = caseStatusValues;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
@@ -29,9 +29,6 @@ export const OPEN_STATUSES: readonly CaseStatus[] = [
 
 export const isOpen = (status: CaseStatus) => OPEN_STATUSES.includes(status);
 
-export const ROLES = ['officer', 'supervisor', 'admin', 'citizen', 'service'] as const;
-export type Role = (typeof ROLES)[number];
-
 /**
  * Who is calling. `citizen`: the conversation service acting for the citizen whose WhatsApp id
  * is `id`; `service`: another service acting for itself (`id` names it); the SLA checker acts as
@@ -39,7 +36,7 @@ export type Role = (typeof ROLES)[number];
  */
 export interface Actor {
   id: string;
-  role: Role | 'system';
+  role: CallerRole | 'system';
 }
 
 export const SYSTEM_ACTOR: Actor = { id: 'case-sla-checker', role: 'system' };

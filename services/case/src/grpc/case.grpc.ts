@@ -1,5 +1,12 @@
 import { AppError } from '@pandawa/errors';
-import { loadProto, unaryHandler, type CaseProto, type grpc, type GrpcServer } from '@pandawa/grpc';
+import {
+  callerFromMetadata,
+  loadProto,
+  unaryHandler,
+  type CaseProto,
+  type grpc,
+  type GrpcServer,
+} from '@pandawa/grpc';
 import type { Logger } from '@pandawa/logging';
 import { withSpan } from '@pandawa/telemetry';
 import type { CaseService } from '../case.service.js';
@@ -15,7 +22,6 @@ import {
 import { looksLikeTrackingCode, normalizeTrackingCode } from '../domain/tracking-code.js';
 import { normalizeName } from '../case.service.js';
 import type { CaseDocument } from '../store/case/case.schema.js';
-import { actorFrom } from './actor.metadata.js';
 import { toCaseMessage } from './case.mapper.js';
 import type { CaseMethod, Req, Res } from './case.proto-types.js';
 import { decodePageToken, encodePageToken, pageSize } from './page-token.js';
@@ -43,7 +49,8 @@ export function registerCaseGrpc(server: GrpcServer, service: CaseService, logge
   ) =>
     unaryHandler<Req<M>, Res<M>>(method, logger, async (req, call) => {
       const officeId = (req as { officeId: string }).officeId;
-      const actor = actorFrom(call.metadata, officeId);
+      const { id, role } = callerFromMetadata(call.metadata, officeId);
+      const actor: Actor = { id, role };
       return withSpan(
         `CaseService/${method}`,
         { attributes: { 'pandawa.office_id': officeId, 'pandawa.actor_role': actor.role } },

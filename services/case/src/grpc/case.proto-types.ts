@@ -1,37 +1,17 @@
-import type { CaseProto } from '@pandawa/grpc';
+import type {
+  CaseProto,
+  ClientRequest,
+  ClientResponse,
+  HandlerRequest,
+  HandlerResponse,
+  MethodName,
+} from '@pandawa/grpc';
 
-/**
- * Request and response types of pandawa.case.v1.CaseService, read off the generated service
- * definition (the only copy of the proto's shapes, DESIGN §4): `Req<'CreateCase'>` is what a
- * handler receives, `Res<'CreateCase'>` what it answers.
- */
+/** pandawa.case.v1.CaseService's method types: `Req<'CreateCase'>` is what a handler receives. */
 type Service = CaseProto['pandawa']['case']['v1']['CaseService']['service'];
-export type CaseMethod = keyof Service & string;
-
-export type Req<M extends CaseMethod> = Service[M] extends {
-  requestDeserialize: (bytes: Buffer) => infer R;
-}
-  ? R
-  : never;
-
-export type Res<M extends CaseMethod> = Service[M] extends {
-  responseSerialize: (value: infer R) => Buffer;
-}
-  ? R
-  : never;
-
+export type CaseMethod = MethodName<Service>;
+export type Req<M extends CaseMethod> = HandlerRequest<Service, M>;
+export type Res<M extends CaseMethod> = HandlerResponse<Service, M>;
+export type ReqIn<M extends CaseMethod> = ClientRequest<Service, M>;
+export type ResOut<M extends CaseMethod> = ClientResponse<Service, M>;
 export type CaseMessage = Res<'GetCase'>;
-
-/** What a client receives (every field present, as the loader's `defaults: true` fills them). */
-export type ResOut<M extends CaseMethod> = Service[M] extends {
-  responseDeserialize: (bytes: Buffer) => infer R;
-}
-  ? R
-  : never;
-
-/** What a client sends (fields optional). */
-export type ReqIn<M extends CaseMethod> = Service[M] extends {
-  requestSerialize: (value: infer R) => Buffer;
-}
-  ? R
-  : never;

@@ -1,8 +1,8 @@
-import { topology } from '@pandawa/contracts';
+import { topology, type CallerRole } from '@pandawa/contracts';
 import {
+  callerMetadata,
   callUnary,
   createClient,
-  grpc,
   GrpcServer,
   loadProto,
   type CaseProto,
@@ -33,6 +33,7 @@ export function caseClient(address: string): CaseClient {
 
 export interface Caller {
   id: string;
+  /** A string, not CallerRole: tests also send roles the service must refuse. */
   role: string;
   officeId?: string;
 }
@@ -45,10 +46,7 @@ export function call<M extends CaseMethod>(
   caller: Caller,
   deadlineMs = 10_000,
 ): Promise<ResOut<M>> {
-  const metadata = new grpc.Metadata();
-  metadata.set('x-actor-id', caller.id);
-  metadata.set('x-actor-role', caller.role);
-  if (caller.officeId) metadata.set('x-office-id', caller.officeId);
+  const metadata = callerMetadata({ ...caller, role: caller.role as CallerRole });
   const fn = (client as unknown as Record<string, Parameters<typeof callUnary>[1]>)[
     method[0]!.toLowerCase() + method.slice(1)
   ]!;

@@ -1,18 +1,10 @@
+import { OFFICER_ROLES, type Caller, type CallerRole } from '@pandawa/contracts';
 import { AppError } from '@pandawa/errors';
 
-// The same roles the case service knows: citizens act through the conversation service.
-export const ACTOR_ROLES = ['officer', 'supervisor', 'admin', 'citizen', 'service'] as const;
-export const OFFICER_ROLES = ['officer', 'supervisor', 'admin'] as const;
-export type ActorRole = (typeof ACTOR_ROLES)[number];
-
-/** Who is calling, as the edge (gateway, conversation) vouches for it. */
-export interface Actor {
-  id: string;
-  role: ActorRole;
-  officeId: string;
-  /** Why the caller is looking; required for reads of content. */
-  reason: string;
-}
+export { OFFICER_ROLES };
+/** Who is calling (`@pandawa/contracts`' Caller); `reason` is required for reads of content. */
+export type Actor = Caller;
+export type ActorRole = CallerRole;
 
 /** A caller sees only its own office: anything else looks like it does not exist. */
 export function assertOffice(actor: Actor, officeId: string): void {

@@ -1,5 +1,6 @@
 import { AppError, toGrpcStatus } from '@pandawa/errors';
 import {
+  callerFromMetadata,
   loadProto,
   unaryHandler,
   type DocumentProto,
@@ -10,7 +11,6 @@ import type { Logger } from '@pandawa/logging';
 import { withSpan } from '@pandawa/telemetry';
 import type { Actor } from '../domain/actor.js';
 import type { DocumentService } from '../document.service.js';
-import { callerFrom } from './caller-identity.js';
 import { toDocumentMessage } from './document.mapper.js';
 import type { DocumentMethod, Req, Res } from './document.proto-types.js';
 
@@ -40,7 +40,7 @@ export function registerDocumentGrpc(
   ) =>
     unaryHandler<Req<M>, Res<M>>(method, logger, (req, call) => {
       const officeId = (req as { officeId: string }).officeId;
-      const actor = callerFrom(call.metadata, officeId);
+      const actor = callerFromMetadata(call.metadata, officeId);
       const cancelled = new AbortController();
       call.once('cancelled', () => cancelled.abort());
       return traced(method, officeId, actor, () => fn(req, actor, cancelled.signal));
@@ -108,7 +108,7 @@ export function registerDocumentGrpc(
         throw new AppError('INVALID_ARGUMENT', 'the first message must be the header', {
           reason: 'UPLOAD_HEADER_REQUIRED',
         });
-      const actor = callerFrom(call.metadata, header.officeId);
+      const actor = callerFromMetadata(call.metadata, header.officeId);
       async function* bytes(): AsyncGenerator<Buffer> {
         for (;;) {
           const next = await messages.next();
@@ -149,7 +149,7 @@ export function registerDocumentGrpc(
   ) => {
     const run = async () => {
       const { officeId, id } = call.request;
-      const actor = callerFrom(call.metadata, officeId);
+      const actor = callerFromMetadata(call.metadata, officeId);
       await traced('ReadDocument', officeId, actor, async () => {
         const { record, content } = await service.read(officeId, id, actor);
         let document: Res<'ReadDocument'>['document'] = toDocumentMessage(record);

@@ -1,0 +1,15 @@
+/** Everyone who may call a PANDAWA service. Citizens act through the conversation service. */
+export const CALLER_ROLES = ['officer', 'supervisor', 'admin', 'citizen', 'service'] as const;
+/** The roles of people at the office (DESIGN §8). */
+export const OFFICER_ROLES = ['officer', 'supervisor', 'admin'] as const;
+export type CallerRole = (typeof CALLER_ROLES)[number];
+
+/** Who is calling, as the edge (gateway, conversation) vouches for it. */
+export interface Caller {
+  id: string;
+  role: CallerRole;
+  /** The office the caller belongs to. */
+  officeId: string;
+  /** Why the caller is looking (required to open a document); '' when not given. */
+  reason: string;
+}
