@@ -1,5 +1,5 @@
 import { probeHealth, type HealthTarget } from '@pandawa/lifecycle';
-import { testDbName, testNamespace, waitFor } from '@pandawa/testing';
+import { connectTestBus, testDbName, testNamespace, waitFor } from '@pandawa/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, startService, type ServiceProcess } from '../support/service-process.js';
 
@@ -8,8 +8,14 @@ import { freePort, startService, type ServiceProcess } from '../support/service-
 const namespace = testNamespace();
 const running: ServiceProcess[] = [];
 
-afterAll(() => {
+afterAll(async () => {
   for (const p of running) p.child.kill('SIGKILL');
+  // The services declared this namespace's streams (and the gateway its ledger bucket): remove them.
+  const bus = await connectTestBus(process.env.NATS_URL!, namespace);
+  for await (const name of bus.jsm.streams.names()) {
+    if (name.includes(namespace)) await bus.jsm.streams.delete(name).catch(() => false);
+  }
+  await bus.close();
 });
 
 const services: { name: string; portVar: string; health: (port: number) => HealthTarget }[] = [

@@ -23,12 +23,16 @@ export class IdempotencyStore {
     return (await this.collection.countDocuments({ _id: messageId }, { limit: 1 })) > 0;
   }
 
-  /** Records that `messageId` was handled. Recording twice is harmless. */
+  /**
+   * Records that `messageId` was handled. Recording twice, even at once, is harmless: a plain
+   * insert under a unique `_id` is atomic on MongoDB and FerretDB alike (an upsert is not, on
+   * FerretDB v1), and the loser's duplicate-key error means "already recorded".
+   */
   async remember(messageId: string): Promise<void> {
-    await this.collection.updateOne(
-      { _id: messageId },
-      { $setOnInsert: { at: new Date() } },
-      { upsert: true },
-    );
+    try {
+      await this.collection.insertOne({ _id: messageId, at: new Date() });
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000) throw error;
+    }
   }
 }

@@ -46,6 +46,8 @@ describe('IdempotencyStore', () => {
     await store.remember('wamid.A');
     expect(await store.has('wamid.A')).toBe(true);
     expect(await store.has('wamid.B')).toBe(false);
+    await Promise.all(Array.from({ length: 8 }, () => store.remember('wamid.C')));
+    expect(await store.has('wamid.C')).toBe(true);
     const other = new IdempotencyStore(connection, 'notification.status');
     expect(await other.has('wamid.A')).toBe(false);
   });
