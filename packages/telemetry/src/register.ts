@@ -9,6 +9,7 @@ import { register } from 'node:module';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { GrpcInstrumentation } from '@opentelemetry/instrumentation-grpc';
+import { stripQueryStrings } from './strip-query.js';
 import { setSdk } from './sdk-handle.js';
 
 if (process.env.OTEL_SDK_DISABLED !== 'true') {
@@ -20,6 +21,8 @@ if (process.env.OTEL_SDK_DISABLED !== 'true') {
       new HttpInstrumentation({
         // Health probes would drown every other span.
         ignoreIncomingRequestHook: (req) => req.url === '/healthz' || req.url === '/readyz',
+        // Query strings carry secrets here (the webhook's hub.verify_token, signed media URLs).
+        responseHook: (span) => stripQueryStrings(span),
       }),
       new GrpcInstrumentation({ ignoreGrpcMethods: ['Check', 'Watch'] }),
     ],

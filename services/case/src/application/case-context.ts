@@ -1,0 +1,19 @@
+import type { Logger } from '@pandawa/logging';
+import type { CaseCategory } from '../domain/case.types.js';
+import type { ServiceSchedule } from '../domain/service-hours.js';
+import type { SlaTargets } from '../domain/sla.policy.js';
+import type { CaseLocks } from '../store/case/case-lock.repository.js';
+import type { CaseRepository } from '../store/case/case.repository.js';
+
+/** What every use case of the case aggregate works with; built once by CaseService. */
+export interface CaseContext {
+  repo: CaseRepository;
+  /** Serializes writes to one case (FerretDB v1 updates are not isolated; see case-lock.repository.ts). */
+  locks: CaseLocks;
+  schedule: ServiceSchedule;
+  targets: Readonly<Record<CaseCategory, SlaTargets>>;
+  logger: Logger;
+  now: () => Date;
+  /** Called after a write that left events in the outbox, so the relay publishes them now. */
+  onEventsWritten: () => void;
+}
