@@ -2,7 +2,7 @@ import { AppError } from '@pandawa/errors';
 import type { Actor } from '../domain/case.types.js';
 import type { CaseDocument } from '../store/case/case.schema.js';
 
-// One WhatsApp message's worth of text; longer input is a client bug, not a complaint.
+// WhatsApp's limit for one text message: nothing longer can come from, or go to, a citizen.
 const MAX_TEXT = 4096;
 /** Documents in one request; a case holds at most three requests' worth. */
 export const MAX_DOCUMENTS = 20;

@@ -1,11 +1,7 @@
 import type { CaseEventName } from '@pandawa/contracts';
 import type { mongo } from 'mongoose';
 import type { Actor } from '../domain/case.types.js';
-import type {
-  AuditEntryDoc,
-  CaseDocument,
-  ThreadMessageDoc,
-} from '../store/case/case.schema.js';
+import type { AuditEntryDoc, CaseDocument, ThreadMessageDoc } from '../store/case/case.schema.js';
 import type { CaseContext } from './case-context.js';
 import { outboxEntry } from './case-events.js';
 import { canSee, conflict, invalid, notFound, requireOffice } from './case-guards.js';

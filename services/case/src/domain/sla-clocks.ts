@@ -11,6 +11,7 @@ export interface SlaClocks {
   resolvedAt: Date | null;
   firstResponseBreached: boolean;
   resolutionBreached: boolean;
+  /** Service minutes from opening to the first response / to resolution, for statistics. */
   firstResponseMinutes: number | null;
   resolutionMinutes: number | null;
 }

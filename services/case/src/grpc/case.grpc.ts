@@ -20,7 +20,7 @@ import {
   type CaseStatus,
 } from '../domain/case.types.js';
 import { looksLikeTrackingCode, normalizeTrackingCode } from '../domain/tracking-code.js';
-import { normalizeName } from '../case.service.js';
+import { normalizeName } from '../domain/search-name.js';
 import type { CaseDocument } from '../store/case/case.schema.js';
 import { toCaseMessage } from './case.mapper.js';
 import type { CaseMethod, Req, Res } from './case.proto-types.js';

@@ -145,7 +145,7 @@ export class CaseRepository {
     return this.cases.findOne(this.scoped(officeId, { idempotencyKey: key }));
   }
 
-  /** Records a citizen's new case id; the caller holds the citizen's lock (see CaseService.create). */
+  /** Records a citizen's new case id; the caller holds the citizen's lock (see application/create-case.ts). */
   async addCitizenCase(officeId: string, waId: string, caseId: string): Promise<void> {
     await this.citizenRefs.updateOne(
       { _id: citizenKey(officeId, waId) },

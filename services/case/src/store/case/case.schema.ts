@@ -6,6 +6,7 @@ import type {
   DeliveryStatus,
 } from '../../domain/case.types.js';
 import type { StatusDetail } from '../../domain/case-lifecycle.js';
+import type { SlaClocks } from '../../domain/sla-clocks.js';
 
 export const CASE_COLLECTION = 'cases';
 
@@ -48,17 +49,8 @@ export interface AuditEntryDoc {
   reason: string;
 }
 
-export interface SlaDoc {
-  firstResponseDueAt: Date;
-  resolutionDueAt: Date;
-  firstResponseAt: Date | null;
-  resolvedAt: Date | null;
-  firstResponseBreached: boolean;
-  resolutionBreached: boolean;
-  /** Service minutes from opening to the first response / to resolution, for statistics. */
-  firstResponseMinutes: number | null;
-  resolutionMinutes: number | null;
-}
+/** The case's SLA clocks as stored (the domain's type: one shape, one place). */
+export type SlaDoc = SlaClocks;
 
 /** An event waiting for the relay: written in the same single-document update as its change. */
 export type OutboxEntry = Envelope<Record<string, unknown>> & { name: CaseEventName };

@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '@pandawa/errors';
+import { isOpen, isStaff, type Actor } from '../domain/case.types.js';
+import { nextSlaCheck, stopFirstResponseClock } from '../domain/sla-clocks.js';
+import type { ThreadMessageDoc } from '../store/case/case.schema.js';
+import type { CaseContext } from './case-context.js';
+import { caseRef } from './case-events.js';
+import { checkDocuments, checkText, denied, invalid } from './case-guards.js';
+import { mutateCase } from './case-mutation.js';
+
+/**
+ * A citizen's message on their case. WhatsApp redelivers webhooks, so a message whose
+ * WhatsApp id the thread already holds is not added twice.
+ */
+export function addCitizenMessage(
+  ctx: CaseContext,
+  actor: Actor,
+  officeId: string,
+  caseId: string,
+  input: { text: string; documentIds: string[]; waMessageId: string },
+) {
+  if (actor.role !== 'citizen' && actor.role !== 'service')
+    throw denied('only the citizen adds citizen messages', 'CITIZEN_ONLY');
+  if (!input.text && input.documentIds.length === 0)
+    throw invalid('a message needs text or documents', 'EMPTY_MESSAGE');
+  if (input.text) checkText(input.text, 'text');
+  checkDocuments(input.documentIds);
+  return mutateCase(ctx, actor, officeId, caseId, undefined, (doc, now) => {
+    if (input.waMessageId && doc.messages.some((m) => m.waMessageId === input.waMessageId))
+      return null;
+    if (!isOpen(doc.status))
+      throw new AppError('FAILED_PRECONDITION', 'the case is closed', { reason: 'CASE_CLOSED' });
+    const message: ThreadMessageDoc = {
+      id: randomUUID(),
+      author: 'citizen',
+      actorId: actor.id,
+      text: input.text,
+      createdAt: now,
+      documentIds: input.documentIds,
+      waMessageId: input.waMessageId,
+      deliveryStatus: null,
+    };
+    const newDocs = input.documentIds.filter((d) => !doc.documentIds.includes(d));
+    return {
+      push: { messages: [message], ...(newDocs.length ? { documentIds: newDocs } : {}) },
+      audit: {
+        action: 'message_added',
+        before: null,
+        after: { messageId: message.id },
+        reason: '',
+      },
+      events: [
+        {
+          name: 'message_added',
+          data: { ...caseRef(doc), messageId: message.id, documentIds: input.documentIds },
+        },
+      ],
+    };
+  });
+}
+
+/** An officer's reply to the citizen; the first one stops the first-response clock. */
+export function addOfficerReply(
+  ctx: CaseContext,
+  actor: Actor,
+  officeId: string,
+  caseId: string,
+  text: string,
+) {
+  if (!isStaff(actor)) throw denied('only officers reply', 'OFFICER_ONLY');
+  checkText(text, 'text', true);
+  return mutateCase(ctx, actor, officeId, caseId, undefined, (doc, now) => {
+    const message: ThreadMessageDoc = {
+      id: randomUUID(),
+      author: 'officer',
+      actorId: actor.id,
+      text,
+      createdAt: now,
+      documentIds: [],
+      waMessageId: '',
+      deliveryStatus: 'DELIVERY_PENDING',
+    };
+    const sla = { ...doc.sla };
+    stopFirstResponseClock(ctx.schedule, doc.createdAt, sla, now);
+    return {
+      set: { sla, slaNextCheckAt: nextSlaCheck(sla, doc.status) },
+      push: { messages: [message] },
+      audit: {
+        action: 'reply_added',
+        before: null,
+        after: { messageId: message.id },
+        reason: '',
+      },
+      events: [
+        {
+          name: 'reply_added',
+          data: {
+            ...caseRef(doc),
+            messageId: message.id,
+            text,
+            actor: { id: actor.id, role: actor.role },
+          },
+        },
+      ],
+    };
+  });
+}
