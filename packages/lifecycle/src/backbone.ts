@@ -1,6 +1,6 @@
 import { topology, type StreamSpec, type Topology } from '@pandawa/contracts';
 import type { Logger } from '@pandawa/logging';
-import { connectMongo, isMongoHealthy, type Connection } from '@pandawa/mongo';
+import { closeMongo, connectMongo, isMongoHealthy, type Connection } from '@pandawa/mongo';
 import {
   connectNats,
   ensureStreams,
@@ -67,7 +67,7 @@ export async function connectBackbone(options: BackboneOptions): Promise<Backbon
     mongoHealthy: () => isMongoHealthy(mongo),
     closingSteps: () => [
       { name: 'drain NATS', run: () => nc.drain() },
-      { name: 'close MongoDB', run: () => mongo.close() },
+      { name: 'close MongoDB', run: () => closeMongo(mongo) },
       { name: 'flush telemetry', run: () => shutdownTelemetry() },
     ],
   };

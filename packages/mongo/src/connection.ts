@@ -36,11 +36,22 @@ export async function connectMongo({
     autoCreate: false,
     bufferCommands: false,
   });
-  connection.on('disconnected', () => logger.warn({ db: dbName }, 'MongoDB disconnected'));
+  connection.on('disconnected', () => {
+    // A disconnect we asked for (shutdown) is not worth a warning.
+    if (!closing.has(connection)) logger.warn({ db: dbName }, 'MongoDB disconnected');
+  });
   connection.on('reconnected', () => logger.info({ db: dbName }, 'MongoDB reconnected'));
   await connection.asPromise();
   logger.info({ db: dbName }, 'connected to MongoDB');
   return connection;
+}
+
+const closing = new WeakSet<Connection>();
+
+/** Closes the connection on purpose (shutdown): no "disconnected" warning follows. */
+export async function closeMongo(connection: Connection): Promise<void> {
+  closing.add(connection);
+  await connection.close();
 }
 
 /** True when the database answers a ping within `timeoutMs`. */

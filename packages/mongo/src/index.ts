@@ -1,2 +1,2 @@
-export { connectMongo, isMongoHealthy, type Connection } from './connection.js';
+export { closeMongo, connectMongo, isMongoHealthy, type Connection } from './connection.js';
 export { IdempotencyStore } from './idempotency.store.js';
