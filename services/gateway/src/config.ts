@@ -10,6 +10,10 @@ import {
 } from '@pandawa/config';
 import { z } from 'zod';
 
+/** The wa-sandbox's public webhook secrets: fine for `npm run dev`, never for production. */
+export const SANDBOX_APP_SECRET = 'sandbox-app-secret';
+export const SANDBOX_VERIFY_TOKEN = 'sandbox-verify-token';
+
 export const gatewayConfigSchema = z.object({
   ...commonEnv,
   ...natsEnv,
@@ -23,9 +27,9 @@ export const gatewayConfigSchema = z.object({
   // WhatsApp webhook. The defaults equal the wa-sandbox's so that `npm run dev` works with no
   // settings; production sets real values from a Secret.
   /** Meta app secret: the key of the `X-Hub-Signature-256` HMAC. */
-  WHATSAPP_APP_SECRET: z.string().min(1).default('sandbox-app-secret'),
+  WHATSAPP_APP_SECRET: z.string().min(1).default(SANDBOX_APP_SECRET),
   /** Answered in the GET verification handshake. */
-  WHATSAPP_VERIFY_TOKEN: z.string().min(1).default('sandbox-verify-token'),
+  WHATSAPP_VERIFY_TOKEN: z.string().min(1).default(SANDBOX_VERIFY_TOKEN),
   /**
    * Which office each business phone number serves: `<phone_number_id>=<officeId>,...`.
    * Messages to a number not listed are recorded (`wa.in.unhandled`), not processed.

@@ -1,13 +1,21 @@
 import type { AddressInfo } from 'node:net';
 import { createLogger } from '@pandawa/logging';
 import { connectBackbone, handleShutdown, Readiness, runMain } from '@pandawa/lifecycle';
-import { loadGatewayConfig } from './config.js';
+import { loadGatewayConfig, SANDBOX_APP_SECRET, SANDBOX_VERIFY_TOKEN } from './config.js';
 import { createApp } from './http/app.js';
 import { KvDeliveryLedger } from './store/webhook-delivery.ledger.js';
 
 await runMain('gateway', async () => {
   const config = loadGatewayConfig();
   const logger = createLogger({ service: 'gateway', level: config.LOG_LEVEL });
+  if (
+    config.WHATSAPP_APP_SECRET === SANDBOX_APP_SECRET ||
+    config.WHATSAPP_VERIFY_TOKEN === SANDBOX_VERIFY_TOKEN
+  ) {
+    logger.warn(
+      'DEV-ONLY WhatsApp webhook secrets in use: anyone can sign webhooks. Set WHATSAPP_APP_SECRET and WHATSAPP_VERIFY_TOKEN.',
+    );
+  }
   const backbone = await connectBackbone({
     service: 'gateway',
     logger,
