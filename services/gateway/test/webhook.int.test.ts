@@ -116,7 +116,12 @@ describe('POST /webhooks/whatsapp', () => {
 
   it('answers 401 to a wrong or missing signature and stores nothing', async () => {
     const body = webhookPayload({ messages: [sampleMessages().text!] });
-    expect((await postWebhook(gateway.url, body, { secret: 'wrong' })).status).toBe(401);
+    const wrong = await postWebhook(gateway.url, body, { secret: 'wrong' });
+    expect(wrong.status).toBe(401);
+    expect(await wrong.json()).toEqual({
+      error: { code: 'UNAUTHENTICATED', message: 'invalid signature' },
+      requestId: wrong.headers.get('x-request-id'),
+    });
     expect((await postWebhook(gateway.url, body, { signature: null })).status).toBe(401);
     expect((await postWebhook(gateway.url, body, { signature: 'sha256=abc' })).status).toBe(401);
     expect(await newEvents()).toHaveLength(0);

@@ -1,9 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
 import { withTimeout } from '@pandawa/async';
 import type { Envelope, Topology } from '@pandawa/contracts';
+import { AppError, toHttpError, type ErrorCode } from '@pandawa/errors';
 import type { Logger } from '@pandawa/logging';
 import { SIGNATURE_HEADER, verifyWebhookSignature, webhookItems } from '@pandawa/whatsapp';
-import express, { Router, type ErrorRequestHandler } from 'express';
+import express, { Router, type ErrorRequestHandler, type Response } from 'express';
 import type { DeliveryLedger } from '../store/webhook-delivery.ledger.js';
 import { webhookEvents } from './webhook.events.js';
 
@@ -44,7 +45,14 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-const reply = (code: string, message: string) => ({ error: { code, message } });
+/** The HTTP error contract: `{ error: { code, message }, requestId }` with the code's status. */
+function fail(res: Response, code: ErrorCode, message: string): void {
+  const { status, body } = toHttpError(
+    new AppError(code, message),
+    String(res.locals.requestId ?? ''),
+  );
+  res.status(status).json(body);
+}
 
 /**
  * `GET` and `POST /webhooks/whatsapp`. A POST is answered 200 only once JetStream has
@@ -74,7 +82,7 @@ export function webhookRouter(deps: WebhookDeps): Router {
       return;
     }
     log.warn({ mode: typeof mode === 'string' ? mode : undefined }, 'webhook verification refused');
-    res.status(403).json(reply('PERMISSION_DENIED', 'verification failed'));
+    fail(res, 'PERMISSION_DENIED', 'verification failed');
   });
 
   router.post(
@@ -88,7 +96,7 @@ export function webhookRouter(deps: WebhookDeps): Router {
           { bytes: raw.length, signed: Boolean(req.header(SIGNATURE_HEADER)) },
           'webhook signature rejected',
         );
-        res.status(401).json(reply('UNAUTHENTICATED', 'invalid signature'));
+        fail(res, 'UNAUTHENTICATED', 'invalid signature');
         return;
       }
       let body: unknown;
@@ -96,14 +104,12 @@ export function webhookRouter(deps: WebhookDeps): Router {
         body = JSON.parse(raw.toString('utf8'));
       } catch {
         log.warn({ bytes: raw.length }, 'signed webhook is not JSON');
-        res.status(400).json(reply('INVALID_ARGUMENT', 'body is not JSON'));
+        fail(res, 'INVALID_ARGUMENT', 'body is not JSON');
         return;
       }
       if (!deps.busUp()) {
-        res
-          .status(503)
-          .set('retry-after', '5')
-          .json(reply('UNAVAILABLE', 'message bus unavailable'));
+        res.set('retry-after', '5');
+        fail(res, 'UNAVAILABLE', 'message bus unavailable');
         return;
       }
       const events = webhookEvents(webhookItems(body), raw, settings.offices, subjects);
@@ -133,10 +139,8 @@ export function webhookRouter(deps: WebhookDeps): Router {
           { err: error, events: events.length },
           'webhook not stored; asking Meta to retry',
         );
-        res
-          .status(503)
-          .set('retry-after', '5')
-          .json(reply('UNAVAILABLE', 'message bus unavailable'));
+        res.set('retry-after', '5');
+        fail(res, 'UNAVAILABLE', 'message bus unavailable');
         return;
       }
       // After the answer: the ack already makes the webhook safe; this only spares late retries.
@@ -167,11 +171,11 @@ export function webhookRouter(deps: WebhookDeps): Router {
   ) => {
     if (error.type === 'entity.too.large') {
       log.warn({ limit: settings.maxBodyBytes }, 'webhook body too large');
-      res.status(413).json(reply('PAYLOAD_TOO_LARGE', 'body too large'));
+      fail(res, 'PAYLOAD_TOO_LARGE', 'body too large');
       return;
     }
     if (error.status && error.status >= 400 && error.status < 500) {
-      res.status(400).json(reply('INVALID_ARGUMENT', 'unreadable body'));
+      fail(res, 'INVALID_ARGUMENT', 'unreadable body');
       return;
     }
     next(error);
