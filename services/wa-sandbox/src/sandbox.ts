@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createLogger, type Logger } from '@pandawa/logging';
 import express from 'express';
 import { sendAsCitizen, type CitizenSend } from './citizens/citizen.messages.js';
+import { putCitizenMedia } from './citizens/citizen.media.js';
 import { chatPage } from './http/chat.page.js';
 import { controlRoutes } from './http/control.routes.js';
 import { graphRoutes } from './http/graph.routes.js';
@@ -107,6 +108,12 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     logger,
   };
 
+  /** Meta's GET handshake against the gateway; nothing to verify without a webhook URL. */
+  const verifyWebhook = (): Promise<VerifyResult> =>
+    options.webhookUrl
+      ? verifyWebhookEndpoint(options.webhookUrl, verifyToken)
+      : Promise.resolve({ status: 0, verified: false });
+
   const app = express();
   app.disable('x-powered-by');
   app.get('/healthz', (_req, res) => {
@@ -116,11 +123,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     res.type('html').send(chatPage(defaultNumber.phoneNumberId));
   });
   app.post('/sandbox/webhooks/verify', async (_req, res) => {
-    res.json(
-      options.webhookUrl
-        ? await verifyWebhookEndpoint(options.webhookUrl, verifyToken)
-        : { status: 0, verified: false },
-    );
+    res.json(await verifyWebhook());
   });
   app.use('/sandbox', controlRoutes(state));
   app.use(graphRoutes(state));
@@ -144,27 +147,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     phoneNumberId: defaultNumber.phoneNumberId,
     state,
     sendAsCitizen: (input) => sendAsCitizen(state, input),
-    putMedia(bytes, mimeType, filename) {
-      const stored = state.media.put({
-        bytes,
-        mimeType,
-        ...(filename ? { filename } : {}),
-        origin: 'citizen',
-        now: state.clock.now(),
-      });
-      record.add({
-        kind: 'media.upload',
-        mediaId: stored.id,
-        mimeType,
-        size: stored.bytes.length,
-        origin: 'citizen',
-      });
-      return stored;
-    },
-    verifyWebhook: () =>
-      options.webhookUrl
-        ? verifyWebhookEndpoint(options.webhookUrl, verifyToken)
-        : Promise.resolve({ status: 0, verified: false }),
+    putMedia: (bytes, mimeType, filename) => putCitizenMedia(state, bytes, mimeType, filename),
+    verifyWebhook,
     close: () =>
       new Promise<void>((resolve) => {
         webhooks.close();

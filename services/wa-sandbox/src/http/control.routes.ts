@@ -1,6 +1,7 @@
 import express, { Router, type Response } from 'express';
 import { z } from 'zod';
 import { citizenMessageSchema, sendAsCitizen } from '../citizens/citizen.messages.js';
+import { putCitizenMedia } from '../citizens/citizen.media.js';
 import { faultRuleSchema, webhookFaultsSchema } from '../state/faults.js';
 import type { RecordQuery } from '../state/record.store.js';
 import type { SandboxState } from '../sandbox.state.js';
@@ -64,20 +65,7 @@ export function controlRoutes(state: SandboxState): Router {
     }
     const mimeType = String(req.header('content-type') ?? 'application/octet-stream');
     const filename = req.query.filename ? String(req.query.filename) : undefined;
-    const stored = state.media.put({
-      bytes,
-      mimeType,
-      ...(filename ? { filename } : {}),
-      origin: 'citizen',
-      now: state.clock.now(),
-    });
-    state.record.add({
-      kind: 'media.upload',
-      mediaId: stored.id,
-      mimeType,
-      size: bytes.length,
-      origin: 'citizen',
-    });
+    const stored = putCitizenMedia(state, bytes, mimeType, filename);
     res.status(201).json({ id: stored.id, sha256: stored.sha256, size: bytes.length });
   });
 
