@@ -34,12 +34,18 @@ wait_for_port() { # name port seconds
 
 pid_alive() { [[ -f "$1" ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
-# Rebuild a binary when it is missing or older than the go.mod that pins it.
+# Rebuild a binary when it is missing or older than any file of its module dir (*.go, go.mod,
+# go.sum), so an edited wrapper is rebuilt on the next `up`.
 build_one() { # name module-dir package
-  local out="$BIN/$1"
-  if [[ -x "$out" && "$out" -nt "$HERE/$2/go.mod" ]]; then return 0; fi
+  local out="$BIN/$1" src stale=0
+  if [[ -x "$out" ]]; then
+    for src in "$HERE/$2"/*.go "$HERE/$2/go.mod" "$HERE/$2/go.sum"; do
+      if [[ -e "$src" && "$src" -nt "$out" ]]; then stale=1; break; fi
+    done
+    if ((stale == 0)); then return 0; fi
+  fi
   command -v go >/dev/null || { log "Go is needed to build $1 (https://go.dev)"; exit 1; }
-  log "building $1 (first run only; this takes a minute or two)"
+  log "building $1 (when missing or its sources changed; this takes a minute or two)"
   mkdir -p "$BIN"
   (cd "$HERE/$2" && go build -o "$out" "$3")
 }

@@ -1,7 +1,8 @@
 // Command ferretdb runs FerretDB v1 (MongoDB wire protocol over SQLite) for local development
 // and CI. It embeds github.com/FerretDB/FerretDB/ferretdb because `go install .../cmd/ferretdb`
 // builds a binary that panics at start (build/version/version.txt is not in the module zip).
-// The embedded package never starts FerretDB's telemetry reporter.
+// The embedded package never starts FerretDB's telemetry reporter. Next to FerretDB it runs
+// keepIDIndexes (id_index.go), which makes lookups by _id use an index.
 package main
 
 import (
@@ -11,6 +12,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/FerretDB/FerretDB/ferretdb"
 )
@@ -41,8 +43,24 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
+	indexerDone := make(chan struct{})
+	go func() {
+		defer close(indexerDone)
+		keepIDIndexes(ctx, *dir, logger)
+	}()
+
 	logger.Warn("FerretDB listening", "addr", *listen, "dir", *dir)
-	if err := f.Run(ctx); err != nil {
+	err = f.Run(ctx)
+
+	// Let the indexer finish its statement (it stops with ctx), but do not wait long: an
+	// unfinished CREATE INDEX is rolled back by SQLite anyway.
+	stop()
+	select {
+	case <-indexerDone:
+	case <-time.After(3 * time.Second):
+	}
+
+	if err != nil {
 		logger.Error("FerretDB stopped with an error", "error", err)
 		os.Exit(1)
 	}
