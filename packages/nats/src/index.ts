@@ -16,3 +16,9 @@ export {
   type JetStreamManager,
   type JsMsg,
 } from '@nats-io/jetstream';
+export {
+  followStream,
+  streamLastSequence,
+  type FollowerHandle,
+  type FollowerOptions,
+} from './follower.js';

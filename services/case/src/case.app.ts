@@ -1,19 +1,24 @@
 import type { Topology } from '@pandawa/contracts';
 import type { Logger } from '@pandawa/logging';
 import type { Connection } from '@pandawa/mongo';
-import type { EventPublisher } from '@pandawa/nats';
+import type { EventPublisher, JetStreamClient, JetStreamManager } from '@pandawa/nats';
 import type { GrpcServer } from '@pandawa/grpc';
 import { CaseService } from './case.service.js';
 import type { ServiceSchedule } from './domain/service-hours.js';
 import { OutboxRelay } from './events/outbox.relay.js';
 import { SlaChecker } from './events/sla.checker.js';
 import { registerCaseGrpc } from './grpc/case.grpc.js';
+import { CaseListSync } from './read-model/case-list.sync.js';
+import { CaseListView } from './read-model/case-list.view.js';
 import { CaseLocks } from './store/case/case-lock.repository.js';
 import { CaseRepository } from './store/case/case.repository.js';
 
 export interface CaseAppOptions {
   mongo: Connection;
   publisher: EventPublisher;
+  /** For following `case.events.*` into the list view. */
+  js: JetStreamClient;
+  jsm: JetStreamManager;
   topology: Topology;
   grpcServer: GrpcServer;
   logger: Logger;
@@ -29,9 +34,19 @@ export async function createCaseApp(options: CaseAppOptions) {
   const repository = new CaseRepository(options.mongo);
   await repository.ensureIndexes();
   const locks = new CaseLocks(options.mongo);
+  const view = new CaseListView();
+  const listSync = new CaseListSync({
+    view,
+    repository,
+    js: options.js,
+    jsm: options.jsm,
+    topology: options.topology,
+    logger: options.logger,
+  });
   const service = new CaseService({
     repository,
     locks,
+    view,
     schedule: options.schedule,
     logger: options.logger,
     // `relay` is defined below; writes only happen once start-up has finished.
@@ -48,7 +63,7 @@ export async function createCaseApp(options: CaseAppOptions) {
     ...(options.afterPublish ? { afterPublish: options.afterPublish } : {}),
   });
   const slaChecker = new SlaChecker({
-    repository,
+    view,
     service,
     logger: options.logger,
     intervalMs: options.slaCheckIntervalMs,
@@ -57,16 +72,23 @@ export async function createCaseApp(options: CaseAppOptions) {
   registerCaseGrpc(options.grpcServer, service, options.logger);
   return {
     repository,
+    view,
     service,
     relay,
     slaChecker,
-    start() {
+    /**
+     * Starts the relay and the SLA checker, and resolves once the list view is loaded (lists
+     * and statistics answer UNAVAILABLE until then; health says NOT_SERVING).
+     */
+    async start() {
       relay.start();
       slaChecker.start();
+      await listSync.start();
     },
     async stop() {
       await slaChecker.stop();
       await relay.stop();
+      await listSync.stop();
     },
   };
 }

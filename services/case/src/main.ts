@@ -24,11 +24,15 @@ await runMain('case', async () => {
   const grpcServer = new GrpcServer({
     port: config.CASE_PORT,
     logger,
-    isHealthy: async () => backbone.natsHealthy() && (await backbone.mongoHealthy()),
+    // `app` is assigned below, before the server starts answering.
+    isHealthy: async () =>
+      app.view.ready && backbone.natsHealthy() && (await backbone.mongoHealthy()),
   });
   const app = await createCaseApp({
     mongo: backbone.mongo,
     publisher: backbone.publisher,
+    js: backbone.js,
+    jsm: backbone.jsm,
     topology: backbone.topology,
     grpcServer,
     logger,
@@ -39,8 +43,9 @@ await runMain('case', async () => {
       ? { afterPublish: () => process.kill(process.pid, 'SIGKILL') }
       : {}),
   });
-  app.start();
   await grpcServer.start();
+  // Serving (health NOT_SERVING) while the list view loads: a large store takes seconds.
+  await app.start();
 
   handleShutdown(
     logger,

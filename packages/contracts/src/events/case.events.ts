@@ -87,6 +87,16 @@ export const caseReplyAdded = defineEvent(
   z.object({ ...caseRef, messageId: z.string(), text: z.string().min(1), actor }),
 );
 
+/**
+ * Stored documents joined the case (from the citizen through the conversation service, or from
+ * an officer). Carries ids only; the documents stay in document-storage.
+ */
+export const caseDocumentsAttached = defineEvent(
+  'case.events.documents_attached',
+  1,
+  z.object({ ...caseRef, documentIds: z.array(z.string()).min(1), actor }),
+);
+
 export const caseSlaBreached = defineEvent(
   'case.events.sla_breached',
   1,
@@ -104,6 +114,7 @@ export const caseEvents = {
   assigned: caseAssigned,
   message_added: caseMessageAdded,
   reply_added: caseReplyAdded,
+  documents_attached: caseDocumentsAttached,
   sla_breached: caseSlaBreached,
 } as const;
 

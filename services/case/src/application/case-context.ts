@@ -2,6 +2,7 @@ import type { Logger } from '@pandawa/logging';
 import type { CaseCategory } from '../domain/case.types.js';
 import type { ServiceSchedule } from '../domain/service-hours.js';
 import type { SlaTargets } from '../domain/sla.policy.js';
+import type { CaseListView } from '../read-model/case-list.view.js';
 import type { CaseLocks } from '../store/case/case-lock.repository.js';
 import type { CaseRepository } from '../store/case/case.repository.js';
 
@@ -10,6 +11,8 @@ export interface CaseContext {
   repo: CaseRepository;
   /** Serializes writes to one case (FerretDB v1 updates are not isolated; see case-lock.repository.ts). */
   locks: CaseLocks;
+  /** Lists and statistics read it; every write here is applied to it at once. */
+  view: CaseListView;
   schedule: ServiceSchedule;
   targets: Readonly<Record<CaseCategory, SlaTargets>>;
   logger: Logger;

@@ -1,5 +1,6 @@
 import { AppError } from '@pandawa/errors';
 import type { Actor } from '../domain/case.types.js';
+import type { CaseListView } from '../read-model/case-list.view.js';
 import type { CaseDocument } from '../store/case/case.schema.js';
 
 // WhatsApp's limit for one text message: nothing longer can come from, or go to, a citizen.
@@ -18,12 +19,20 @@ export const conflict = () =>
     reason: 'CASE_VERSION_CONFLICT',
   });
 
+/** Lists and statistics wait for the view's first load; clients retry UNAVAILABLE. */
+export function requireLoaded(view: CaseListView) {
+  if (!view.ready)
+    throw new AppError('UNAVAILABLE', 'the case list is still loading; try again shortly', {
+      reason: 'CASE_LIST_LOADING',
+    });
+}
+
 export function requireOffice(officeId: string) {
   if (!officeId) throw invalid('office_id is required', 'OFFICE_REQUIRED');
 }
 
 /** A citizen sees only their own cases; to them anything else does not exist. */
-export function canSee(actor: Actor, doc: CaseDocument): boolean {
+export function canSee(actor: Actor, doc: Pick<CaseDocument, 'citizen'>): boolean {
   return actor.role !== 'citizen' || doc.citizen.waId === actor.id;
 }
 

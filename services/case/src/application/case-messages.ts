@@ -7,10 +7,12 @@ import type { CaseContext } from './case-context.js';
 import { caseRef } from './case-events.js';
 import { checkDocuments, checkText, denied, invalid } from './case-guards.js';
 import { mutateCase } from './case-mutation.js';
+import { resumeOnCitizenAnswer } from './citizen-answer.js';
 
 /**
  * A citizen's message on their case. WhatsApp redelivers webhooks, so a message whose
- * WhatsApp id the thread already holds is not added twice.
+ * WhatsApp id the thread already holds is not added twice. An answer to a case waiting on the
+ * citizen resumes its resolution clock: the office is accountable from the moment it arrives.
  */
 export function addCitizenMessage(
   ctx: CaseContext,
@@ -41,12 +43,14 @@ export function addCitizenMessage(
       deliveryStatus: null,
     };
     const newDocs = input.documentIds.filter((d) => !doc.documentIds.includes(d));
+    const answer = resumeOnCitizenAnswer(ctx, doc, now);
     return {
+      ...(answer.set ? { set: answer.set } : {}),
       push: { messages: [message], ...(newDocs.length ? { documentIds: newDocs } : {}) },
       audit: {
         action: 'message_added',
-        before: null,
-        after: { messageId: message.id },
+        before: answer.auditBefore,
+        after: { messageId: message.id, ...answer.auditAfter },
         reason: '',
       },
       events: [

@@ -1,6 +1,7 @@
 import type { CaseEventName } from '@pandawa/contracts';
 import type { mongo } from 'mongoose';
 import type { Actor } from '../domain/case.types.js';
+import { toListEntry } from '../read-model/case-list.entry.js';
 import type { AuditEntryDoc, CaseDocument, ThreadMessageDoc } from '../store/case/case.schema.js';
 import type { CaseContext } from './case-context.js';
 import { outboxEntry } from './case-events.js';
@@ -73,6 +74,7 @@ async function readDecideWrite(
   if (events.length) await ctx.repo.hintPending(officeId, caseId);
   const updated = await ctx.repo.updateLocked(officeId, caseId, update);
   if (!updated) throw notFound();
+  ctx.view.upsert(toListEntry(updated));
   ctx.logger.info(
     { caseId, officeId, action: m.audit.action, version: updated.version },
     'case changed',

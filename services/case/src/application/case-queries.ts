@@ -1,7 +1,8 @@
 import type { Actor } from '../domain/case.types.js';
-import type { Cursor, ListFilter } from '../store/case/case.repository.js';
+import type { ListFilter } from '../read-model/case-list.view.js';
+import type { Cursor } from '../store/case/case.repository.js';
 import type { CaseContext } from './case-context.js';
-import { canSee, invalid, notFound, requireOffice } from './case-guards.js';
+import { canSee, invalid, notFound, requireLoaded, requireOffice } from './case-guards.js';
 
 export async function getCase(
   ctx: CaseContext,
@@ -42,9 +43,10 @@ export async function listCases(
   after?: Cursor,
 ) {
   requireOffice(officeId);
+  requireLoaded(ctx.view);
   if (actor.role === 'citizen') {
     // A citizen lists only their own cases, whatever filter they sent.
     filter = { ...filter, citizenWaId: actor.id };
   }
-  return ctx.repo.list(officeId, filter, pageSize, after);
+  return ctx.view.list(officeId, filter, pageSize, after);
 }

@@ -1,14 +1,15 @@
-import { isStaff, type Actor } from '../domain/case.types.js';
+import { isStaff, type Actor, type CaseCategory, type CaseStatus } from '../domain/case.types.js';
 import { summarize } from '../domain/percentile.js';
 import type { CaseContext } from './case-context.js';
-import { denied, invalid, requireOffice } from './case-guards.js';
+import { denied, invalid, requireLoaded, requireOffice } from './case-guards.js';
 
-// Durations are read for at most this many cases (the most recent): a bounded read keeps a
-// wide window from loading every case; the answer says when it was cut.
-const MAX_STATS_SAMPLE = 10_000;
-
-/** Counts and SLA figures for the cases opened in [from, to). */
-export async function caseStatistics(
+/**
+ * Counts and SLA figures for the cases opened in [from, to), from the in-memory list view: a
+ * walk over the window's cases (FerretDB v1 has no $percentile, and its aggregation would
+ * decode the whole collection). Durations are the service minutes stored when each clock
+ * stopped.
+ */
+export function caseStatistics(
   ctx: CaseContext,
   actor: Actor,
   officeId: string,
@@ -18,21 +19,31 @@ export async function caseStatistics(
   requireOffice(officeId);
   if (!isStaff(actor)) throw denied('statistics are for officers', 'OFFICER_ONLY');
   if (!(from < to)) throw invalid('`from` must be before `to`', 'BAD_WINDOW');
-  const [byStatus, byCategory, frBreaches, resBreaches, durations] = await Promise.all([
-    ctx.repo.countBy(officeId, 'status', from, to),
-    ctx.repo.countBy(officeId, 'category', from, to),
-    ctx.repo.countWhere(officeId, from, to, { 'sla.firstResponseBreached': true }),
-    ctx.repo.countWhere(officeId, from, to, { 'sla.resolutionBreached': true }),
-    ctx.repo.durations(officeId, from, to, MAX_STATS_SAMPLE),
-  ]);
+  requireLoaded(ctx.view);
+  const byStatus = new Map<CaseStatus, number>();
+  const byCategory = new Map<CaseCategory, number>();
+  const firstResponse: number[] = [];
+  const resolution: number[] = [];
+  let total = 0;
+  let firstResponseBreaches = 0;
+  let resolutionBreaches = 0;
+  for (const e of ctx.view.openedBetween(officeId, from, to)) {
+    total++;
+    byStatus.set(e.status, (byStatus.get(e.status) ?? 0) + 1);
+    byCategory.set(e.category, (byCategory.get(e.category) ?? 0) + 1);
+    if (e.sla.firstResponseBreached) firstResponseBreaches++;
+    if (e.sla.resolutionBreached) resolutionBreaches++;
+    if (typeof e.sla.firstResponseMinutes === 'number')
+      firstResponse.push(e.sla.firstResponseMinutes);
+    if (typeof e.sla.resolutionMinutes === 'number') resolution.push(e.sla.resolutionMinutes);
+  }
   return {
-    byStatus,
-    byCategory,
-    total: byStatus.reduce((n, s) => n + s.count, 0),
-    firstResponseBreaches: frBreaches,
-    resolutionBreaches: resBreaches,
-    firstResponse: summarize(durations.firstResponse),
-    resolution: summarize(durations.resolution),
-    truncated: durations.truncated,
+    byStatus: [...byStatus].map(([status, count]) => ({ status, count })),
+    byCategory: [...byCategory].map(([category, count]) => ({ category, count })),
+    total,
+    firstResponseBreaches,
+    resolutionBreaches,
+    firstResponse: summarize(firstResponse),
+    resolution: summarize(resolution),
   };
 }

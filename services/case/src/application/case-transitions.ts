@@ -2,14 +2,21 @@ import { planTransition, type TransitionInput } from '../domain/case-lifecycle.j
 import { isOpen, isStaff, type Actor } from '../domain/case.types.js';
 import {
   nextSlaCheck,
-  serviceMinutesBetween,
+  resolutionClockAudit,
+  resolutionClockFor,
   stopFirstResponseClock,
+  stopResolutionClock,
 } from '../domain/sla-clocks.js';
 import type { CaseContext } from './case-context.js';
 import { caseRef } from './case-events.js';
 import { mutateCase, type Mutation } from './case-mutation.js';
 
-/** Moves a case along its lifecycle (DESIGN §7) and stops the SLA clocks the move settles. */
+/**
+ * Moves a case along its lifecycle (DESIGN §7) and moves the SLA clocks with it: the move
+ * settles clocks (a staff move is a first response, a close is the resolution), and the
+ * resolution clock pauses while the case waits on the citizen (MENUNGGU_DATA), resuming when it
+ * leaves.
+ */
 export function transitionCase(
   ctx: CaseContext,
   actor: Actor,
@@ -21,21 +28,20 @@ export function transitionCase(
   return mutateCase(ctx, actor, officeId, caseId, expectedVersion, (doc, now) => {
     const detail = planTransition(doc.status, input, actor);
     const set: Mutation['set'] = { status: input.to, statusDetail: detail };
-    const sla = { ...doc.sla };
+    let sla = { ...doc.sla };
     if (isStaff(actor)) stopFirstResponseClock(ctx.schedule, doc.createdAt, sla, now);
-    if (!isOpen(input.to)) {
-      sla.resolvedAt = now;
-      // Only an officer's decision counts as a resolution time; a cancellation stops the clock.
-      if (input.to !== 'DIBATALKAN')
-        sla.resolutionMinutes = serviceMinutesBetween(ctx.schedule, doc.createdAt, now);
-    }
+    sla = isOpen(input.to)
+      ? resolutionClockFor(ctx.schedule, sla, input.to, now)
+      : // Only an officer's decision counts as a resolution time; a cancellation stops the clock.
+        stopResolutionClock(ctx.schedule, doc.createdAt, sla, now, input.to !== 'DIBATALKAN');
     Object.assign(set, { sla, slaNextCheckAt: nextSlaCheck(sla, input.to) });
+    const clock = resolutionClockAudit(doc.sla, sla);
     return {
       set,
       audit: {
         action: 'status_changed',
-        before: { status: doc.status },
-        after: { status: input.to, ...detail },
+        before: { status: doc.status, ...clock.before },
+        after: { status: input.to, ...detail, ...clock.after },
         reason: detail.reason ?? '',
       },
       events: [

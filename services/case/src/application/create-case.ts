@@ -4,6 +4,7 @@ import type { Actor, CaseCategory, CasePriority } from '../domain/case.types.js'
 import { normalizeName } from '../domain/search-name.js';
 import { computeDueTimes } from '../domain/sla.policy.js';
 import { allocateTrackingCode } from '../domain/tracking-code.js';
+import { toListEntry } from '../read-model/case-list.entry.js';
 import { caseKey } from '../store/case/case.repository.js';
 import type { CaseDocument } from '../store/case/case.schema.js';
 import type { CaseContext } from './case-context.js';
@@ -93,6 +94,8 @@ export async function createCase(
         resolutionBreached: false,
         firstResponseMinutes: null,
         resolutionMinutes: null,
+        pausedAt: null,
+        pausedMinutes: 0,
       },
       slaBreached: false,
       slaNextCheckAt: due.firstResponseDueAt,
@@ -127,6 +130,7 @@ export async function createCase(
     const outcome = await ctx.repo.insert(doc);
     if (outcome.ok) {
       ctx.logger.info({ caseId: id, officeId: input.officeId, trackingCode }, 'case opened');
+      ctx.view.upsert(toListEntry(doc));
       ctx.onEventsWritten();
       return doc;
     }

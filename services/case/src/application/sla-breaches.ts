@@ -1,5 +1,5 @@
 import { isOpen, SYSTEM_ACTOR } from '../domain/case.types.js';
-import { nextSlaCheck } from '../domain/sla-clocks.js';
+import { nextSlaCheck, resolutionClockRuns } from '../domain/sla-clocks.js';
 import type { CaseContext } from './case-context.js';
 import { caseRef } from './case-events.js';
 import { mutateCase, type Mutation } from './case-mutation.js';
@@ -31,9 +31,10 @@ export async function markSlaBreaches(
       sla.firstResponseBreached = true;
       breach('first_response', sla.firstResponseDueAt);
     }
+    // A paused resolution clock (waiting on the citizen) is never breached: its due time moves.
     if (
       isOpen(doc.status) &&
-      !sla.resolvedAt &&
+      resolutionClockRuns(sla) &&
       !sla.resolutionBreached &&
       sla.resolutionDueAt <= now
     ) {

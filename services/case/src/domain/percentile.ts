@@ -1,7 +1,7 @@
 /**
- * Median and p90 computed in code: FerretDB v1 has no $percentile (DESIGN §5), so statistics
- * read a bounded projection of durations (stored per case in service minutes when the clock
- * stops) and rank them here. Nearest-rank percentiles.
+ * Median and p90 computed in code (FerretDB v1 has no $percentile, DESIGN §5): statistics
+ * collect the durations stored per case in service minutes when each clock stopped and rank
+ * them here. Nearest-rank percentiles.
  */
 export function percentile(sortedAscending: readonly number[], p: number): number {
   if (sortedAscending.length === 0) return 0;

@@ -1,9 +1,10 @@
 import type { Logger } from '@pandawa/logging';
 import type { CaseService } from '../case.service.js';
-import type { CaseRepository } from '../store/case/case.repository.js';
+import type { CaseListView } from '../read-model/case-list.view.js';
 
 export interface SlaCheckerOptions {
-  repository: CaseRepository;
+  /** Where due cases are found; each is re-read under its lock before anything is raised. */
+  view: CaseListView;
   service: CaseService;
   logger: Logger;
   intervalMs: number;
@@ -39,7 +40,7 @@ export class SlaChecker {
   /** Returns how many breaches were raised. */
   async checkOnce(): Promise<number> {
     const now = (this.options.now ?? (() => new Date()))();
-    const due = await this.options.repository.findSlaDue(now, this.options.batchSize ?? 200);
+    const due = this.options.view.slaDue(now, this.options.batchSize ?? 200);
     let raised = 0;
     for (const doc of due) {
       try {

@@ -21,8 +21,7 @@ import {
 } from '../domain/case.types.js';
 import { looksLikeTrackingCode, normalizeTrackingCode } from '../domain/tracking-code.js';
 import { normalizeName } from '../domain/search-name.js';
-import type { CaseDocument } from '../store/case/case.schema.js';
-import { toCaseMessage } from './case.mapper.js';
+import { toCaseMessage, type CaseView } from './case.mapper.js';
 import type { CaseMethod, Req, Res } from './case.proto-types.js';
 import { decodePageToken, encodePageToken, pageSize } from './page-token.js';
 
@@ -58,7 +57,7 @@ export function registerCaseGrpc(server: GrpcServer, service: CaseService, logge
       );
     });
 
-  const caseOut = (actor: Actor) => (doc: CaseDocument) => toCaseMessage(doc, actor);
+  const caseOut = (actor: Actor) => (doc: CaseView) => toCaseMessage(doc, actor);
 
   const implementation: { [M in CaseMethod]: grpc.handleUnaryCall<Req<M>, Res<M>> } = {
     CreateCase: handle('CreateCase', async (req, actor) =>
@@ -225,8 +224,8 @@ export function registerCaseGrpc(server: GrpcServer, service: CaseService, logge
         : new Date(to.getTime() - 30 * 86_400_000);
       const s = await service.statistics(actor, req.officeId, from, to);
       return {
-        byStatus: s.byStatus.map((r) => ({ status: r._id as CaseStatus, count: r.count })),
-        byCategory: s.byCategory.map((r) => ({ category: r._id as CaseCategory, count: r.count })),
+        byStatus: s.byStatus,
+        byCategory: s.byCategory,
         firstResponse: {
           sampleSize: s.firstResponse.sampleSize,
           medianMinutes: s.firstResponse.median,
@@ -240,7 +239,8 @@ export function registerCaseGrpc(server: GrpcServer, service: CaseService, logge
         firstResponseBreaches: s.firstResponseBreaches,
         resolutionBreaches: s.resolutionBreaches,
         total: s.total,
-        durationsTruncated: s.truncated,
+        // Every case of the window is counted (the list view holds them all): never cut.
+        durationsTruncated: false,
       };
     }),
   };

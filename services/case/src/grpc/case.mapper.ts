@@ -1,4 +1,5 @@
 import { isStaff, type Actor } from '../domain/case.types.js';
+import type { CaseListEntry } from '../read-model/case-list.entry.js';
 import type { CaseDocument } from '../store/case/case.schema.js';
 import type { CaseMessage, Res } from './case.proto-types.js';
 
@@ -10,11 +11,14 @@ const AUTHOR = {
   system: 'AUTHOR_SYSTEM',
 } as const;
 
+/** A whole case (GetCase, writes) or a list entry (lists: no thread, notes, audit, NIK, KK). */
+export type CaseView = CaseListEntry & Partial<Pick<CaseDocument, 'messages' | 'notes' | 'audit'>>;
+
 /**
  * A stored case as the API shows it to `actor`. Internal notes and the audit trail are for
  * officers only; a citizen caller never receives them.
  */
-export function toCaseMessage(doc: CaseDocument, actor: Actor): CaseMessage {
+export function toCaseMessage(doc: CaseView, actor: Actor): CaseMessage {
   const staff = isStaff(actor) || actor.role === 'service';
   return {
     id: doc.caseId,
@@ -38,6 +42,7 @@ export function toCaseMessage(doc: CaseDocument, actor: Actor): CaseMessage {
       resolvedAt: iso(doc.sla.resolvedAt),
       firstResponseBreached: doc.sla.firstResponseBreached,
       resolutionBreached: doc.sla.resolutionBreached,
+      resolutionPausedAt: iso(doc.sla.pausedAt),
     },
     statusDetail: {
       reason: doc.statusDetail?.reason ?? '',

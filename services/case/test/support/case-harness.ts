@@ -82,6 +82,8 @@ export async function startInProcess(
   const app = await createCaseApp({
     mongo,
     publisher: new EventPublisher(bus.js),
+    js: bus.js,
+    jsm: bus.jsm,
     topology: topology(namespace),
     grpcServer: server,
     logger,
@@ -90,7 +92,7 @@ export async function startInProcess(
     slaCheckIntervalMs: options.slaCheckIntervalMs ?? 3_600_000,
     ...(options.now ? { now: options.now } : {}),
   });
-  app.start();
+  await app.start();
   const port = await server.start();
   const client = caseClient(`127.0.0.1:${port}`);
   return {

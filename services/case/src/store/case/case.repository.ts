@@ -1,6 +1,5 @@
 import type { Connection } from '@pandawa/mongo';
 import type { mongo } from 'mongoose';
-import type { CaseCategory, CaseStatus } from '../../domain/case.types.js';
 import {
   CASE_COLLECTION,
   CASE_INDEXES,
@@ -18,25 +17,15 @@ type Collection<T extends mongo.Document> = mongo.Collection<T>;
 type Filter<T> = mongo.Filter<T>;
 type UpdateFilter<T> = mongo.UpdateFilter<T>;
 
-export interface ListFilter {
-  statuses?: CaseStatus[];
-  category?: CaseCategory;
-  assigneeId?: string;
-  unassignedOnly?: boolean;
-  slaBreached?: boolean;
-  trackingCodePrefix?: string;
-  namePrefix?: string;
-  citizenWaId?: string;
-}
-
 export interface Cursor {
   createdAt: Date;
   id: string;
 }
 
-export type InsertOutcome = { ok: true } | { ok: false; duplicate: true };
+/** A case as read with LIST_PROJECTION. */
+export type ListedCase = Omit<CaseDocument, keyof typeof LIST_PROJECTION>;
 
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export type InsertOutcome = { ok: true } | { ok: false; duplicate: true };
 
 /** Duplicate-key on insert is 11000 on both MongoDB and FerretDB (checked in the tests). */
 export const isDuplicateKey = (error: unknown) =>
@@ -193,43 +182,6 @@ export class CaseRepository {
       : { items };
   }
 
-  /** Newest first; `limit + 1` rows are read to know whether another page exists. */
-  async list(
-    officeId: string,
-    filter: ListFilter,
-    limit: number,
-    after?: Cursor,
-  ): Promise<{ items: CaseDocument[]; next?: Cursor }> {
-    const f: Filter<CaseDocument> = {};
-    if (filter.statuses?.length === 1) f.status = filter.statuses[0];
-    else if (filter.statuses?.length) f.status = { $in: filter.statuses };
-    if (filter.category) f.category = filter.category;
-    if (filter.unassignedOnly) f.assigneeId = '';
-    else if (filter.assigneeId) f.assigneeId = filter.assigneeId;
-    if (filter.slaBreached !== undefined) f.slaBreached = filter.slaBreached;
-    if (filter.citizenWaId) f['citizen.waId'] = filter.citizenWaId;
-    // Anchored prefixes: the only regex an index can serve.
-    if (filter.trackingCodePrefix)
-      f.trackingCode = { $regex: `^${escapeRegex(filter.trackingCodePrefix)}` };
-    if (filter.namePrefix) f.searchName = { $regex: `^${escapeRegex(filter.namePrefix)}` };
-    if (after) {
-      f.$or = [
-        { createdAt: { $lt: after.createdAt } },
-        { createdAt: after.createdAt, _id: { $lt: after.id } },
-      ];
-    }
-    const rows = await this.cases
-      .find(this.scoped(officeId, f), { projection: LIST_PROJECTION })
-      .sort({ createdAt: -1, _id: -1 })
-      .limit(limit + 1)
-      .toArray();
-    const items = rows.slice(0, limit);
-    const last = items.at(-1);
-    return rows.length > limit && last
-      ? { items, next: { createdAt: last.createdAt, id: last._id } }
-      : { items };
-  }
-
   /**
    * Applies `update` to a case whose version the caller read and checked while holding its
    * lock, and bumps the version. The filter is the `_id` alone: on FerretDB v1 any other field
@@ -288,62 +240,24 @@ export class CaseRepository {
     await this.cases.updateOne({ _id: caseKey(officeId, caseId) }, { $set: { outbox: remaining } });
   }
 
-  // --- statistics -----------------------------------------------------------------------------
-
-  countBy(
-    officeId: string,
-    field: 'status' | 'category',
-    from: Date,
-    to: Date,
-  ): Promise<{ _id: string; count: number }[]> {
-    return this.cases
-      .aggregate<{ _id: string; count: number }>([
-        { $match: this.scoped(officeId, { createdAt: { $gte: from, $lt: to } }) },
-        { $group: { _id: `$${field}`, count: { $sum: 1 } } },
-      ])
-      .toArray();
-  }
-
-  countWhere(officeId: string, from: Date, to: Date, extra: Filter<CaseDocument>): Promise<number> {
-    return this.cases.countDocuments(
-      this.scoped(officeId, { ...extra, createdAt: { $gte: from, $lt: to } }),
-    );
-  }
+  // --- the list view (read-model/) ----------------------------------------------------------
 
   /**
-   * A bounded projection of the service-minute durations stored when each clock stopped,
-   * newest cases first; the caller ranks them (FerretDB v1 has no $percentile).
+   * Every case without its heavy arrays, in batches, for loading the in-memory list view at
+   * start. A whole-collection read by nature: the only one the service makes.
    */
-  async durations(
-    officeId: string,
-    from: Date,
-    to: Date,
-    limit: number,
-  ): Promise<{ firstResponse: number[]; resolution: number[]; truncated: boolean }> {
-    const rows = await this.cases
-      .find(this.scoped(officeId, { createdAt: { $gte: from, $lt: to } }), {
-        projection: { 'sla.firstResponseMinutes': 1, 'sla.resolutionMinutes': 1, createdAt: 1 },
-      })
-      .sort({ createdAt: -1 })
-      .limit(limit + 1)
-      .toArray();
-    const kept = rows.slice(0, limit);
-    const nums = (pick: (d: CaseDocument) => number | null | undefined) =>
-      kept.map(pick).filter((v): v is number => typeof v === 'number');
-    return {
-      firstResponse: nums((d) => d.sla?.firstResponseMinutes),
-      resolution: nums((d) => d.sla?.resolutionMinutes),
-      truncated: rows.length > limit,
-    };
+  async forEachListed(visit: (doc: ListedCase) => void, batchSize = 5000): Promise<void> {
+    const cursor = this.cases.find({}, { projection: LIST_PROJECTION, batchSize });
+    for await (const doc of cursor) visit(doc as ListedCase);
   }
 
-  // --- SLA checker (every office) -------------------------------------------------------------
-
-  findSlaDue(now: Date, limit: number): Promise<Pick<CaseDocument, 'officeId' | 'caseId'>[]> {
-    return this.cases
-      .find({ slaNextCheckAt: { $lte: now } }, { projection: { officeId: 1, caseId: 1 } })
-      .limit(limit)
-      .toArray();
+  /** One case without its heavy arrays, by `_id` (the list view's refresh after an event). */
+  async findListed(officeId: string, caseId: string): Promise<ListedCase | null> {
+    const doc = await this.cases.findOne(
+      { _id: caseKey(officeId, caseId) },
+      { projection: LIST_PROJECTION },
+    );
+    return doc && doc.officeId === officeId ? (doc as ListedCase) : null;
   }
 
   /**

@@ -101,39 +101,22 @@ export interface IndexSpec {
 }
 
 /**
- * Every query the repository runs has an index here; each names its query. All case queries
- * start with `officeId` (the repository forces it into every filter) except the relay's and the
- * SLA checker's, which sweeps every office.
+ * Every query the repository runs has an index; each index names its query. Most reads are by
+ * `_id` (the built-in index): a case by `<officeId>/<caseId>`, and the shortcut documents in
+ * `case_refs` for tracking codes, idempotency keys and a citizen's cases. Lists, statistics and
+ * the SLA checker read the in-memory list view (read-model/), which is loaded with the one
+ * whole-collection read the service makes, at start.
  *
- * FerretDB v1.24 (SQLite backend) uses none of these for queries: it pushes down only a filter
- * that is exactly `{ _id: <string> }` and scans the table for anything else (see
- * internal/backends/sqlite/collection.go, Query). It does enforce the unique ones. MongoDB uses
- * them all. Single-case reads and writes therefore go by `_id` (see CaseDocument._id). Even
- * that is a scan inside SQLite there, only a cheaper one: the `_id` index is built on
- * `json->"_id"` while the pushed-down query compares `json->'$._id'`, which SQLite does not
- * match to the index (FerretDB v1.24 metadata/registry.go vs collection.go). FerretDB v1 has no partial or TTL indexes (DESIGN §5).
+ * On FerretDB v1.24 (SQLite, local and CI) a filter other than `{ _id: <string> }` is never
+ * pushed down: it decodes the whole collection whatever the indexes (internal/backends/sqlite/
+ * collection.go, Query); it does enforce unique ones. Even `_id` finds its index only through
+ * the local wrapper's extra `_id` index (deploy/local/ferretdb/id_index.go). MongoDB uses all.
  */
 export const CASE_INDEXES: IndexSpec[] = [
-  // GetCase by tracking code; ListCases with a tracking-code prefix; uniqueness per office.
+  // GetCase by tracking code when its `case_refs` shortcut is missing; uniqueness per office.
   { key: { officeId: 1, trackingCode: 1 }, name: 'office_tracking_code', unique: true },
-  // CreateCase idempotency: the same key in an office finds the same case.
+  // CreateCase idempotency when the shortcut is missing: the same key finds the same case.
   { key: { officeId: 1, idempotencyKey: 1 }, name: 'office_idempotency_key', unique: true },
-  // ListCases with no filter (newest first, cursor on createdAt + _id); statistics' window.
-  { key: { officeId: 1, createdAt: -1, _id: -1 }, name: 'office_created' },
-  // ListCases filtered by status.
-  { key: { officeId: 1, status: 1, createdAt: -1, _id: -1 }, name: 'office_status_created' },
-  // ListCases filtered by category.
-  { key: { officeId: 1, category: 1, createdAt: -1, _id: -1 }, name: 'office_category_created' },
-  // ListCases filtered by assignee, and "unassigned" (assigneeId = '').
-  { key: { officeId: 1, assigneeId: 1, createdAt: -1, _id: -1 }, name: 'office_assignee_created' },
-  // ListCases filtered by SLA breached.
-  { key: { officeId: 1, slaBreached: 1, createdAt: -1, _id: -1 }, name: 'office_breached_created' },
-  // ListCitizenCases: a citizen's own cases, newest first.
-  { key: { officeId: 1, 'citizen.waId': 1, createdAt: -1 }, name: 'office_citizen_created' },
-  // ListCases with a citizen-name prefix.
-  { key: { officeId: 1, searchName: 1 }, name: 'office_search_name' },
-  // SLA checker: cases whose next due time has passed (all offices).
-  { key: { slaNextCheckAt: 1 }, name: 'sla_next_check' },
 ];
 
 export const OUTBOX_HINT_COLLECTION = 'case_outbox_hints';

@@ -8,6 +8,7 @@ export interface Sla {
   'resolvedAt'?: (string);
   'firstResponseBreached'?: (boolean);
   'resolutionBreached'?: (boolean);
+  'resolutionPausedAt'?: (string);
 }
 
 export interface Sla__Output {
@@ -17,4 +18,5 @@ export interface Sla__Output {
   'resolvedAt': (string);
   'firstResponseBreached': (boolean);
   'resolutionBreached': (boolean);
+  'resolutionPausedAt': (string);
 }

@@ -1,0 +1,51 @@
+import type { ListedCase } from '../store/case/case.repository.js';
+import type { CaseDocument } from '../store/case/case.schema.js';
+
+/**
+ * A case as lists and statistics see it: the case without its growing arrays (thread, notes,
+ * audit, outbox), its idempotency key, or the citizen's NIK and KK number (an officer opens the
+ * case for those; a list of twenty never shows twenty NIKs). What GetCase returns otherwise.
+ */
+export type CaseListEntry = Omit<
+  CaseDocument,
+  'messages' | 'notes' | 'audit' | 'outbox' | 'idempotencyKey' | 'citizen'
+> & { citizen: Pick<CaseDocument['citizen'], 'waId' | 'profileName' | 'name'> };
+
+// Values repeated across every entry (office, status, category, ...) are kept once: each
+// decoded document brings its own copy of each string, and 100 000 copies add up.
+const interned = new Map<string, string>();
+const intern = <T extends string>(s: T): T => {
+  const known = interned.get(s);
+  if (known !== undefined) return known as T;
+  if (interned.size < 10_000) interned.set(s, s);
+  return s;
+};
+
+export function toListEntry(doc: ListedCase): CaseListEntry {
+  return {
+    _id: doc._id,
+    caseId: doc.caseId,
+    officeId: intern(doc.officeId),
+    trackingCode: doc.trackingCode,
+    status: intern(doc.status),
+    statusDetail: doc.statusDetail ?? {},
+    category: intern(doc.category),
+    priority: intern(doc.priority),
+    citizen: {
+      waId: doc.citizen.waId,
+      profileName: doc.citizen.profileName,
+      name: doc.citizen.name,
+    },
+    searchName: doc.searchName,
+    description: doc.description,
+    documentIds: doc.documentIds ?? [],
+    assigneeId: intern(doc.assigneeId ?? ''),
+    tags: doc.tags ?? [],
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+    sla: doc.sla,
+    slaBreached: doc.slaBreached,
+    slaNextCheckAt: doc.slaNextCheckAt ?? null,
+    version: doc.version,
+  };
+}

@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import { testNamespace, waitFor } from '@pandawa/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  call,
+  OFFICE,
+  startInProcess,
+  type Caller,
+  type InProcessCase,
+} from './support/case-harness.js';
+
+const officer: Caller = { id: 'officer-1', role: 'officer' };
+const conversation: Caller = { id: 'conversation', role: 'service' };
+
+/**
+ * Two instances of the case service on one store and one bus, as two replicas run: each keeps
+ * its own in-memory list view, loaded at start and kept current from `case.events.*`.
+ */
+describe('case list view across instances', () => {
+  const ns = testNamespace();
+  let a: InProcessCase;
+  let b: InProcessCase;
+  let late: InProcessCase | undefined;
+
+  beforeAll(async () => {
+    a = await startInProcess(ns);
+    b = await startInProcess(ns);
+  });
+  afterAll(async () => {
+    await late?.close();
+    await b?.close();
+    await a?.close();
+  });
+
+  const listOn = (svc: InProcessCase, request: Record<string, unknown> = {}) =>
+    call(svc.client, 'ListCases', { officeId: OFFICE, pageSize: 100, ...request }, officer);
+
+  it('shows a change made on one instance in the lists of the other, and of one started later', async () => {
+    const made = await call(
+      a.client,
+      'CreateCase',
+      {
+        officeId: OFFICE,
+        idempotencyKey: randomUUID(),
+        category: 'DATA_GANDA',
+        citizen: {
+          waId: '6281277770001',
+          name: 'Siti Aminah',
+          nik: '1471014509900001',
+          kkNumber: '1471010101100002',
+        },
+        description: 'Data saya ganda',
+      },
+      conversation,
+    );
+    // The writer sees its own change at once.
+    expect((await listOn(a)).cases!.map((c) => c.id)).toEqual([made.id]);
+
+    const onB = await waitFor(async () => {
+      const page = await listOn(b);
+      return page.cases!.length === 1 ? page.cases![0]! : undefined;
+    });
+    expect(onB.id).toBe(made.id);
+    expect(onB.trackingCode).toBe(made.trackingCode);
+    // A list never carries the citizen's NIK or KK number; GetCase does.
+    expect(onB.citizen!.name).toBe('Siti Aminah');
+    expect(onB.citizen!.nik).toBe('');
+    expect(onB.citizen!.kkNumber).toBe('');
+    // Names are found from the start of any of their words.
+    expect((await listOn(b, { query: 'amin' })).cases!.map((c) => c.id)).toEqual([made.id]);
+    expect((await listOn(b, { query: 'minah' })).cases).toEqual([]);
+    const whole = await call(b.client, 'GetCase', { officeId: OFFICE, id: made.id! }, officer);
+    expect(whole.citizen!.nik).toBe('1471014509900001');
+
+    await call(
+      a.client,
+      'TransitionCase',
+      { officeId: OFFICE, caseId: made.id!, toStatus: 'DIVERIFIKASI' },
+      officer,
+    );
+    await call(a.client, 'ClaimCase', { officeId: OFFICE, caseId: made.id! }, officer);
+    await waitFor(async () => {
+      const page = await listOn(b, { statuses: ['DIVERIFIKASI'], assigneeId: 'officer-1' });
+      return page.cases!.length === 1 && Number(page.cases![0]!.version) === 3 ? true : undefined;
+    });
+    expect((await listOn(b, { statuses: ['BARU'] })).cases).toEqual([]);
+    const stats = await call(b.client, 'GetStatistics', { officeId: OFFICE }, officer);
+    expect(Number(stats.total)).toBe(1);
+    expect(stats.byStatus!.map((r) => [r.status, Number(r.count)])).toEqual([['DIVERIFIKASI', 1]]);
+
+    // An instance started now loads what is stored, with no event to wait for.
+    late = await startInProcess(ns);
+    const loaded = (await listOn(late, { assigneeId: 'officer-1' })).cases!;
+    expect(loaded.map((c) => [c.id, c.status, Number(c.version)])).toEqual([
+      [made.id, 'DIVERIFIKASI', 3],
+    ]);
+  });
+});
