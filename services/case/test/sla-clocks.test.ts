@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createSchedule, serviceTimeBetween } from '../src/domain/service-hours.js';
+import { PEKANBARU_SCHEDULE, wib } from './support/pekanbaru-schedule.js';
+import { serviceTimeBetween } from '../src/domain/service-hours.js';
 import {
   nextSlaCheck,
   pauseResolutionClock,
@@ -16,17 +17,7 @@ import {
 const HOUR = 3_600_000;
 const MIN = 60_000;
 
-// Pekanbaru office: Mon–Thu 08:00–15:00, Fri 08:00–11:30 (WIB, UTC+7).
-const schedule = createSchedule({
-  timeZone: 'Asia/Jakarta',
-  utcOffset: '+07:00',
-  week: 'mon-thu 08:00-15:00; fri 08:00-11:30',
-  // Christmas 2026 falls on a Friday; 2026-12-24 (Thu) is a collective leave day.
-  holidays: ['2026-12-24', '2026-12-25'],
-});
-
-/** A WIB wall-clock time. 2026-11-23 is a Monday, 2026-11-27 a Friday. */
-const wib = (s: string) => new Date(`${s}+07:00`);
+const schedule = PEKANBARU_SCHEDULE;
 
 function clocks(overrides: Partial<SlaClocks> = {}): SlaClocks {
   return {
