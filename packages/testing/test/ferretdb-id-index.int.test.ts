@@ -43,7 +43,7 @@ async function waitForIdLookupIndex(collection: string, id: string): Promise<str
       plan = await explainFindById(collection, id);
       return plan.some((row) => /USING INDEX \S+__id_lookup\b/.test(row));
     },
-    5_000,
+    20_000,
     'a find by _id to use the __id_lookup index',
   ).catch(() => false);
   if (!usesIndex) {
