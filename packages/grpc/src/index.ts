@@ -1,5 +1,5 @@
 export { loadProto, PROTO_ROOT } from './proto-loader.js';
-export { GrpcServer, type GrpcServerOptions } from './server.js';
+export { GrpcServer, LIVENESS_SERVICE, type GrpcServerOptions } from './server.js';
 export { unaryHandler } from './handlers.js';
 export { createClient, callUnary, type ClientOptions, type CallOpts } from './client.js';
 export { loadHealthPackage, ServingStatus } from './health.js';

@@ -18,6 +18,14 @@ export interface GrpcServerOptions {
 }
 
 /**
+ * The health "service" a liveness probe asks for: SERVING whenever the process answers at all,
+ * so an outage of NATS or the database, or a long start-up load, takes an instance out of
+ * traffic (readiness, service '') without getting it restarted (liveness) — a restart would
+ * only add load to whatever is down.
+ */
+export const LIVENESS_SERVICE = 'liveness';
+
+/**
  * A gRPC server that always serves `grpc.health.v1.Health`: Kubernetes probes it natively.
  * Health is asked of the service on every Check, so a lost database shows at once; during
  * shutdown every service reports NOT_SERVING.
@@ -27,7 +35,7 @@ export class GrpcServer {
     'grpc.keepalive_time_ms': 30_000,
     'grpc.max_receive_message_length': 16 * 1024 * 1024,
   });
-  private readonly services = new Set<string>(['']);
+  private readonly services = new Set<string>(['', LIVENESS_SERVICE]);
   private draining = false;
   private boundPort = 0;
 
@@ -43,7 +51,7 @@ export class GrpcServer {
           callback({ code: grpc.status.NOT_FOUND, details: `unknown service ${service}` });
           return;
         }
-        this.status().then(
+        this.status(service).then(
           (status) => callback(null, { status }),
           () => callback(null, { status: ServingStatus.NOT_SERVING }),
         );
@@ -53,7 +61,7 @@ export class GrpcServer {
         let last: Status | undefined;
         const send = async () => {
           const status = this.services.has(service)
-            ? await this.status()
+            ? await this.status(service)
             : ServingStatus.SERVICE_UNKNOWN;
           if (status !== last) {
             last = status;
@@ -68,7 +76,8 @@ export class GrpcServer {
     });
   }
 
-  private async status(): Promise<Status> {
+  private async status(service: string): Promise<Status> {
+    if (service === LIVENESS_SERVICE) return ServingStatus.SERVING;
     if (this.draining) return ServingStatus.NOT_SERVING;
     return (await this.options.isHealthy()) ? ServingStatus.SERVING : ServingStatus.NOT_SERVING;
   }

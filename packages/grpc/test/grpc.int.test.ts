@@ -6,6 +6,7 @@ import {
   callUnary,
   createClient,
   GrpcServer,
+  LIVENESS_SERVICE,
   loadHealthPackage,
   ServingStatus,
 } from '../src/index.js';
@@ -83,6 +84,14 @@ describe('gRPC server and client', () => {
       15_000,
       'NOT_SERVING',
     );
+    // Out of traffic, but alive: the liveness probe must not restart it for an outage.
+    const liveness = await callUnary(
+      client,
+      client.check,
+      { service: LIVENESS_SERVICE },
+      { deadlineMs: 3000 },
+    );
+    expect(liveness.status).toBe(ServingStatus.SERVING);
     await proxy.start();
     await waitFor(
       async () =>
