@@ -12,14 +12,19 @@ export function unaryHandler<Req, Res>(
   fn: (request: Req, call: grpc.ServerUnaryCall<Req, Res>) => Promise<Res>,
 ): grpc.handleUnaryCall<Req, Res> {
   return (call, callback) => {
-    fn(call.request, call).then(
-      (response) => callback(null, response),
-      (error: unknown) => {
-        const status = toGrpcStatus(error);
-        if (status.details === 'internal error')
-          logger.error({ err: error, method }, 'gRPC handler failed');
-        callback({ code: status.code, details: status.details, metadata: status.metadata });
-      },
-    );
+    // Through a promise even when `fn` throws before its first await: such a throw (a bad
+    // caller in metadata, say) must reach the caller as its real status too, not escape to
+    // grpc-js as an unknown error.
+    Promise.resolve()
+      .then(() => fn(call.request, call))
+      .then(
+        (response) => callback(null, response),
+        (error: unknown) => {
+          const status = toGrpcStatus(error);
+          if (status.details === 'internal error')
+            logger.error({ err: error, method }, 'gRPC handler failed');
+          callback({ code: status.code, details: status.details, metadata: status.metadata });
+        },
+      );
   };
 }

@@ -3,7 +3,13 @@ import { createHash, randomUUID } from 'node:crypto';
 import { AppError } from '@pandawa/errors';
 import type { Logger } from '@pandawa/logging';
 import { withSpan } from '@pandawa/telemetry';
-import { assertOffice, assertReason, assertRole, type Actor } from './domain/actor.js';
+import {
+  assertOffice,
+  assertReason,
+  assertRole,
+  DOCUMENT_READER_ROLES,
+  type Actor,
+} from './domain/actor.js';
 import { isRejection, rejectDocument } from './domain/document-rejection.js';
 import {
   largestAllowed,
@@ -70,6 +76,30 @@ export interface UploadInput {
   kind: string;
   declaredSizeBytes?: number;
 }
+
+/** A read as asked for: what the access log records when it is refused. */
+export interface ReadAttempt {
+  /** The office the request named. */
+  officeId: string;
+  action: AccessAction;
+  /** '' for LIST. */
+  documentId: string;
+  /** For LIST: the case asked for. */
+  caseId: string | null;
+}
+
+/**
+ * Reason codes of a read refused for who asked or how: recorded in the access log as DENIED.
+ * DOCUMENT_NOT_FOUND is one, because another office's document is reported as not found. Refusals
+ * that say nothing about the caller (content purged or deleted, no preview) are not.
+ */
+const DENIED_READ_REASONS: ReadonlySet<string> = new Set([
+  'OTHER_OFFICE', // the gRPC edge: caller's office is not the request's
+  'OFFICE_MISMATCH',
+  'ROLE_NOT_ALLOWED',
+  'ACCESS_REASON_REQUIRED',
+  'DOCUMENT_NOT_FOUND',
+]);
 
 const sha256Hex = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const opt = (s: string | undefined) => (s ? s : null);
@@ -321,10 +351,14 @@ export class DocumentService {
 
   /** Metadata of one document; recorded in the access log. */
   async get(officeId: string, id: string, actor: Actor): Promise<DocumentRecord> {
-    assertOffice(actor, officeId);
-    const record = await this.require(officeId, id);
-    await this.logAccess(record, actor, 'METADATA', 'OK');
-    return record;
+    const attempt: ReadAttempt = { officeId, action: 'METADATA', documentId: id, caseId: null };
+    return this.loggingRefusal(attempt, actor, async () => {
+      assertOffice(actor, officeId);
+      assertRole(actor, DOCUMENT_READER_ROLES);
+      const record = await this.require(officeId, id);
+      await this.logAccess(record, actor, 'METADATA', 'OK');
+      return record;
+    });
   }
 
   /**
@@ -336,10 +370,15 @@ export class DocumentService {
     id: string,
     actor: Actor,
   ): Promise<{ record: DocumentRecord; content: AsyncGenerator<Buffer> }> {
-    assertOffice(actor, officeId);
-    assertReason(actor);
-    const record = await this.requireContent(officeId, id);
-    await this.logAccess(record, actor, 'READ', 'OK');
+    const attempt: ReadAttempt = { officeId, action: 'READ', documentId: id, caseId: null };
+    const record = await this.loggingRefusal(attempt, actor, async () => {
+      assertOffice(actor, officeId);
+      assertRole(actor, DOCUMENT_READER_ROLES);
+      assertReason(actor);
+      const found = await this.requireContent(officeId, id);
+      await this.logAccess(found, actor, 'READ', 'OK');
+      return found;
+    });
     return { record, content: this.decrypt(record, 'content', record.chunkCount, record.sha256) };
   }
 
@@ -359,14 +398,19 @@ export class DocumentService {
     id: string,
     actor: Actor,
   ): Promise<{ record: DocumentRecord; bytes: Buffer }> {
-    assertOffice(actor, officeId);
-    assertReason(actor);
-    const record = await this.requireContent(officeId, id);
-    if (!record.previewChunks)
-      throw new AppError('NOT_FOUND', 'this document has no preview', {
-        reason: 'PREVIEW_NOT_FOUND',
-      });
-    await this.logAccess(record, actor, 'PREVIEW', 'OK');
+    const attempt: ReadAttempt = { officeId, action: 'PREVIEW', documentId: id, caseId: null };
+    const record = await this.loggingRefusal(attempt, actor, async () => {
+      assertOffice(actor, officeId);
+      assertRole(actor, DOCUMENT_READER_ROLES);
+      assertReason(actor);
+      const found = await this.requireContent(officeId, id);
+      if (!found.previewChunks)
+        throw new AppError('NOT_FOUND', 'this document has no preview', {
+          reason: 'PREVIEW_NOT_FOUND',
+        });
+      await this.logAccess(found, actor, 'PREVIEW', 'OK');
+      return found;
+    });
     const parts: Buffer[] = [];
     for await (const part of this.decrypt(record, 'preview', record.previewChunks))
       parts.push(part);
@@ -416,21 +460,77 @@ export class DocumentService {
   }
 
   async listByCase(officeId: string, caseId: string, actor: Actor): Promise<DocumentRecord[]> {
-    assertOffice(actor, officeId);
-    if (!caseId)
-      throw new AppError('INVALID_ARGUMENT', 'case_id is required', { reason: 'SCOPE_REQUIRED' });
-    const records = await this.deps.documents.listByCase(officeId, caseId);
-    await this.deps.accessLog.record({
-      officeId,
-      documentId: '',
-      caseId,
-      action: 'LIST',
-      actorId: actor.id,
-      actorRole: actor.role,
-      reason: actor.reason,
-      outcome: 'OK',
+    const attempt: ReadAttempt = { officeId, action: 'LIST', documentId: '', caseId };
+    return this.loggingRefusal(attempt, actor, async () => {
+      assertOffice(actor, officeId);
+      assertRole(actor, DOCUMENT_READER_ROLES);
+      if (!caseId)
+        throw new AppError('INVALID_ARGUMENT', 'case_id is required', {
+          reason: 'SCOPE_REQUIRED',
+        });
+      const records = await this.deps.documents.listByCase(officeId, caseId);
+      await this.deps.accessLog.record({
+        officeId,
+        documentId: '',
+        caseId,
+        action: 'LIST',
+        actorId: actor.id,
+        actorRole: actor.role,
+        reason: actor.reason,
+        outcome: 'OK',
+        actorOfficeId: actor.officeId,
+      });
+      return records;
     });
-    return records;
+  }
+
+  /**
+   * Records a read refused for who asked or how (DENIED_READ_REASONS) in the access log, with
+   * the reason code; other errors are not recorded. Filed under the document's own office when
+   * the document exists (so "who looked at this document?" shows a caller of another office
+   * trying), else under the office the request named. Never fails: a refusal goes back to its
+   * caller as it was, whether or not it could be recorded. Public for the gRPC edge, which
+   * refuses a caller of another office before the call gets here.
+   */
+  async recordRefusedRead(attempt: ReadAttempt, actor: Actor, error: unknown): Promise<void> {
+    const deniedReason = error instanceof AppError ? error.reason : undefined;
+    if (!deniedReason || !DENIED_READ_REASONS.has(deniedReason)) return;
+    try {
+      const owner = attempt.documentId
+        ? await this.deps.documents.officeOf(attempt.documentId)
+        : null;
+      await this.deps.accessLog.record({
+        officeId: owner ?? attempt.officeId,
+        documentId: attempt.documentId,
+        caseId: attempt.caseId,
+        action: attempt.action,
+        actorId: actor.id,
+        actorRole: actor.role,
+        reason: actor.reason,
+        outcome: 'DENIED',
+        deniedReason,
+        actorOfficeId: actor.officeId,
+      });
+    } catch (logError) {
+      this.deps.logger.error(
+        { err: logError, documentId: attempt.documentId, action: attempt.action, deniedReason },
+        'could not record a refused read in the access log',
+      );
+    }
+  }
+
+  /** Runs a read; if it is refused, records the refusal and rethrows the same error. */
+  private async loggingRefusal<T>(
+    attempt: ReadAttempt,
+    actor: Actor,
+    read: () => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await read();
+    } catch (error) {
+      await this.recordRefusedRead(attempt, actor, error);
+      throw error;
+    }
   }
 
   async attach(
@@ -507,7 +607,8 @@ export class DocumentService {
     const before = await documents.shred(officeId, id, action, new Date());
     const current = before ?? (await documents.findById(officeId, id));
     if (!current || (!before && !current.cleanupPending)) return false;
-    await chunks.deleteAll(id);
+    // By exact chunk ids from the record's counts (see DocumentChunkRepository.deleteAll).
+    await chunks.deleteAll(current);
     await audit.record({
       action: before ? action : current.status === 'DELETED' ? 'DELETED' : 'PURGED',
       documentId: id,
@@ -623,6 +724,7 @@ export class DocumentService {
       actorRole: actor.role,
       reason: actor.reason,
       outcome,
+      actorOfficeId: actor.officeId,
     });
   }
 }

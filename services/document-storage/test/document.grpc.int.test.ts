@@ -1,3 +1,4 @@
+import { waitFor } from '@pandawa/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MediaSource } from '../src/ingest/media.source.js';
 import { jpegWithGps, pdf, png } from './fixtures.js';
@@ -69,30 +70,160 @@ describe('DocumentService over gRPC', () => {
     }
   });
 
-  it('refuses callers without identity, from another office, or reading without a reason', async () => {
+  it('refuses callers without identity, from another office, or reading without a reason, and logs each refusal of an identified caller', async () => {
     const doc = await uploadDocument(
       h.client,
       { officeId: OFFICE, caseId: 'c-auth', kind: 'KK' },
-      pdf(),
+      pdf('/Title (KK 1471010101900001)'),
     );
     const { grpc } = await import('@pandawa/grpc');
     await expect(readDocument(h.client, OFFICE, doc.id, new grpc.Metadata())).rejects.toMatchObject(
       { code: 'UNAUTHENTICATED' },
     );
+    const intruder = { id: 'officer-dumai', officeId: 'dumai', reason: 'iseng' };
     await expect(
-      readDocument(h.client, OFFICE, doc.id, callerMetadata({ officeId: 'dumai' })),
-    ).rejects.toMatchObject({ code: 'PERMISSION_DENIED' });
+      readDocument(h.client, OFFICE, doc.id, callerMetadata(intruder)),
+    ).rejects.toMatchObject({ code: 'PERMISSION_DENIED', reason: 'OTHER_OFFICE' });
     // A caller of another office asking in its own office's name finds nothing.
     await expect(
-      readDocument(h.client, 'dumai', doc.id, callerMetadata({ officeId: 'dumai' })),
-    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      readDocument(h.client, 'dumai', doc.id, callerMetadata(intruder)),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND', reason: 'DOCUMENT_NOT_FOUND' });
     await expect(
-      readDocument(h.client, OFFICE, doc.id, callerMetadata({ reason: '' })),
+      unary(h.client, 'readPreview', { officeId: 'dumai', id: doc.id }, callerMetadata(intruder)),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND', reason: 'DOCUMENT_NOT_FOUND' });
+    await expect(
+      readDocument(h.client, OFFICE, doc.id, callerMetadata({ id: 'officer-2', reason: '' })),
     ).rejects.toMatchObject({
       code: 'INVALID_ARGUMENT',
       reason: 'ACCESS_REASON_REQUIRED',
     });
+    // A citizen never reads documents back: ownership is unknown to this service.
+    const citizen = { id: '6281277770001', role: 'citizen', reason: 'lihat dokumen saya' };
+    await expect(
+      readDocument(h.client, OFFICE, doc.id, callerMetadata(citizen)),
+    ).rejects.toMatchObject({ code: 'PERMISSION_DENIED', reason: 'ROLE_NOT_ALLOWED' });
+    // In process, the service checks the office itself.
+    await expect(
+      h.app.service.get(OFFICE, doc.id, {
+        id: 'svc-dumai',
+        role: 'service',
+        officeId: 'dumai',
+        reason: 'x',
+      }),
+    ).rejects.toMatchObject({ code: 'PERMISSION_DENIED', reason: 'OFFICE_MISMATCH' });
+
+    // Every refusal of a caller who said who it is is in the document's own office's log; the
+    // one at the gRPC edge is written in the background.
+    const expected = [
+      ['officer-dumai', 'READ', 'OTHER_OFFICE', 'dumai'],
+      ['officer-dumai', 'READ', 'DOCUMENT_NOT_FOUND', 'dumai'],
+      ['officer-dumai', 'PREVIEW', 'DOCUMENT_NOT_FOUND', 'dumai'],
+      ['officer-2', 'READ', 'ACCESS_REASON_REQUIRED', OFFICE],
+      ['6281277770001', 'READ', 'ROLE_NOT_ALLOWED', OFFICE],
+      ['svc-dumai', 'METADATA', 'OFFICE_MISMATCH', 'dumai'],
+    ];
+    const summary = async () =>
+      (await h.app.accessLog.forDocument(OFFICE, doc.id))
+        .map((e) => [e.actorId, e.action, e.deniedReason, e.actorOfficeId])
+        .sort();
+    await waitFor(async () => (await summary()).length >= expected.length, 5000, 'refusals logged');
+    expect(await summary()).toEqual(expected.sort());
+    const log = await h.app.accessLog.forDocument(OFFICE, doc.id);
+    for (const entry of log) {
+      expect(entry).toMatchObject({ officeId: OFFICE, documentId: doc.id, outcome: 'DENIED' });
+      expect(entry.at).toBeInstanceOf(Date);
+      // Who, what, when, why refused: nothing of the document itself.
+      expect(JSON.stringify(entry)).not.toContain('1471010101900001');
+      expect(Object.keys(entry).sort()).toEqual(
+        [
+          '_id',
+          'officeId',
+          'documentId',
+          'caseId',
+          'action',
+          'actorId',
+          'actorRole',
+          'reason',
+          'outcome',
+          'deniedReason',
+          'actorOfficeId',
+          'at',
+        ].sort(),
+      );
+    }
+    expect(log.find((e) => e.deniedReason === 'OTHER_OFFICE')).toMatchObject({
+      actorRole: 'officer',
+      reason: 'iseng',
+    });
+  });
+
+  it('logs a refused read of a document that does not exist under the office asked, and a refused list', async () => {
+    const caller = callerMetadata({ id: 'officer-9' });
+    await expect(readDocument(h.client, OFFICE, 'no-such-document', caller)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    const missing = await h.app.accessLog.forDocument(OFFICE, 'no-such-document');
+    expect(missing).toEqual([
+      expect.objectContaining({
+        outcome: 'DENIED',
+        deniedReason: 'DOCUMENT_NOT_FOUND',
+        actorId: 'officer-9',
+        action: 'READ',
+      }),
+    ]);
+    // Refused at the gRPC edge, before the service, with its real status.
+    await expect(
+      unary(
+        h.client,
+        'listCaseDocuments',
+        { officeId: OFFICE, caseId: 'c-list-denied' },
+        callerMetadata({ id: 'officer-9', officeId: 'dumai' }),
+      ),
+    ).rejects.toMatchObject({ code: 'PERMISSION_DENIED', reason: 'OTHER_OFFICE' });
+    await waitFor(
+      async () =>
+        (await h.mongo
+          .collection('document_access_log')
+          .countDocuments({ caseId: 'c-list-denied', outcome: 'DENIED' })) === 1,
+      5000,
+      'refused list logged',
+    );
+    expect(
+      await h.mongo.collection('document_access_log').findOne({ caseId: 'c-list-denied' }),
+    ).toMatchObject({
+      officeId: OFFICE,
+      documentId: '',
+      action: 'LIST',
+      deniedReason: 'OTHER_OFFICE',
+      actorOfficeId: 'dumai',
+    });
+  });
+
+  it('does not log as denied a read refused for the state of the content, and reads older records as served', async () => {
+    const doc = await uploadDocument(
+      h.client,
+      { officeId: OFFICE, caseId: 'c-state', kind: 'KK' },
+      pdf('/Title (tanpa pratinjau)'),
+    );
+    await expect(
+      unary(h.client, 'readPreview', { officeId: OFFICE, id: doc.id }, officer),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND', reason: 'PREVIEW_NOT_FOUND' });
     expect(await h.app.accessLog.forDocument(OFFICE, doc.id)).toHaveLength(0);
+    // A record written before `outcome` existed.
+    await h.mongo.collection('document_access_log').insertOne({
+      _id: 'old-record' as never,
+      officeId: OFFICE,
+      documentId: doc.id,
+      caseId: 'c-state',
+      action: 'READ',
+      actorId: 'officer-old',
+      actorRole: 'officer',
+      reason: 'dulu',
+      at: new Date('2024-01-01T00:00:00Z'),
+    });
+    expect(await h.app.accessLog.forDocument(OFFICE, doc.id)).toEqual([
+      expect.objectContaining({ actorId: 'officer-old', outcome: 'OK' }),
+    ]);
   });
 
   it('attaches the documents of an intake session to the case it became', async () => {

@@ -4,7 +4,7 @@ import { EventPublisher, type ConsumerHandle } from '@pandawa/nats';
 import { connectTestBus, testLogger, testNamespace, waitFor, type TestBus } from '@pandawa/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCaseClosureConsumer } from '../src/events/case-closure.consumer.js';
-import { pdf, png } from './fixtures.js';
+import { noisyJpeg, pdf, png } from './fixtures.js';
 import {
   callerMetadata,
   readDocument,
@@ -50,6 +50,11 @@ describe('retention purge', () => {
   };
   const upload = (officeId: string, caseId: string, bytes: Buffer) =>
     uploadDocument(h.client, { officeId, caseId, kind: 'KK' }, bytes, callerMetadata({ officeId }));
+  const chunkCount = (documentId: string, part?: 'content' | 'preview') =>
+    h.mongo
+      .collection('document_chunks')
+      .countDocuments(part ? { documentId, part } : { documentId });
+  const allChunks = () => h.mongo.collection('document_chunks').countDocuments({});
   const closedAtOf = async (id: string) =>
     (await h.mongo.collection('documents').findOne({ _id: id as never }))
       ?.caseClosedAt as Date | null;
@@ -59,6 +64,8 @@ describe('retention purge', () => {
       env: {
         DOCUMENT_RETENTION_DAYS_BY_OFFICE: 'dumai:30',
         DOCUMENT_UNATTACHED_RETENTION_DAYS: '7',
+        // Small chunks: documents span several, so a purge must find every one.
+        DOCUMENT_CHUNK_BYTES: '1024',
       },
     });
     bus = await connectTestBus(process.env.NATS_URL!, testNamespace());
@@ -98,6 +105,8 @@ describe('retention purge', () => {
     expect(await closedAtOf(lateAttach.id)).not.toBeNull();
     expect(await closedAtOf(open.id)).toBeNull();
 
+    for (const doc of [expired, dumaiExpired, lateAttach])
+      expect(await chunkCount(doc.id)).toBeGreaterThan(0);
     const first = await h.app.purger.purgeOnce();
     expect(first.purged).toBe(3);
 
@@ -149,6 +158,7 @@ describe('retention purge', () => {
         { _id: doc.id as never },
         { $set: { status: 'PURGED', encryption: null, cleanupPending: true } },
       );
+    expect(await chunkCount(doc.id)).toBeGreaterThan(0);
     const report = await h.app.purger.purgeOnce();
     expect(report.finished).toBe(1);
     expect(await h.mongo.collection('document_chunks').countDocuments({ documentId: doc.id })).toBe(
@@ -172,11 +182,18 @@ describe('retention purge', () => {
       { _id: fresh.id as never },
       { $set: { caseId: null, createdAt: daysAgo(6) } },
     );
-    const dead = await upload('pekanbaru', 'case-dead', pdf('/Title (x)'));
+    const dead = await upload('pekanbaru', 'case-dead', pdf(`/Junk (${'x'.repeat(5000)})`));
     await docs.updateOne(
       { _id: dead.id as never },
       { $set: { status: 'STORING', createdAt: daysAgo(1) } },
     );
+    // Its writer died half-way through the chunks: the first few were written, the rest not.
+    const written = await chunkCount(dead.id);
+    expect(written).toBeGreaterThan(3);
+    await h.mongo
+      .collection('document_chunks')
+      .deleteMany({ documentId: dead.id, index: { $gte: 3 } });
+    expect(await chunkCount(dead.id)).toBe(3);
 
     const report = await h.app.purger.purgeOnce();
     expect(report).toMatchObject({ purged: 1, stale: 1 });
@@ -186,5 +203,61 @@ describe('retention purge', () => {
     expect(
       await h.mongo.collection('document_chunks').countDocuments({ documentId: dead.id }),
     ).toBe(0);
+  });
+
+  it('a purge removes every chunk of the document, content and preview, and no other document’s', async () => {
+    const photo = await upload('pekanbaru', 'case-chunks', await noisyJpeg(200, 200));
+    const keptSameCase = await upload(
+      'pekanbaru',
+      'case-chunks',
+      pdf(`/Junk (${'k'.repeat(4000)})`),
+    );
+    const keptOtherCase = await upload('pekanbaru', 'case-chunks-open', await noisyJpeg(120, 120));
+    const record = await h.mongo.collection('documents').findOne({ _id: photo.id as never });
+    // Several chunks of each part, exactly as many as the record says.
+    expect(await chunkCount(photo.id, 'content')).toBe(record?.chunkCount);
+    expect(await chunkCount(photo.id, 'preview')).toBe(record?.previewChunks);
+    expect(record?.chunkCount).toBeGreaterThan(16); // more than one batch of deletes
+    expect(record?.previewChunks).toBeGreaterThan(1);
+    const keptBefore = [await chunkCount(keptSameCase.id), await chunkCount(keptOtherCase.id)];
+    expect(keptBefore.every((n) => n > 1)).toBe(true);
+    const totalBefore = await allChunks();
+
+    // Only the photo's retention ran out.
+    await h.mongo
+      .collection('documents')
+      .updateOne({ _id: photo.id as never }, { $set: { caseClosedAt: daysAgo(100) } });
+    expect(await h.app.purger.purgeOnce()).toMatchObject({ purged: 1 });
+
+    expect(await chunkCount(photo.id)).toBe(0);
+    expect([await chunkCount(keptSameCase.id), await chunkCount(keptOtherCase.id)]).toEqual(
+      keptBefore,
+    );
+    expect(await allChunks()).toBe(
+      totalBefore - (record!.chunkCount as number) - (record!.previewChunks as number),
+    );
+  });
+
+  it('removes every chunk also of a record whose chunk counts are missing or do not add up', async () => {
+    const docs = h.mongo.collection('documents');
+    const noCounts = await upload('pekanbaru', 'case-counts', await noisyJpeg(100, 100));
+    const wrongCount = await upload('pekanbaru', 'case-counts', pdf(`/Junk (${'w'.repeat(5000)})`));
+    const kept = await upload('pekanbaru', 'case-counts-open', pdf(`/Junk (${'q'.repeat(3000)})`));
+    await docs.updateOne(
+      { _id: noCounts.id as never },
+      { $unset: { chunkCount: '', previewChunks: '' }, $set: { caseClosedAt: daysAgo(100) } },
+    );
+    await docs.updateOne(
+      { _id: wrongCount.id as never },
+      { $set: { chunkCount: 1, caseClosedAt: daysAgo(100) } },
+    );
+    expect(await chunkCount(noCounts.id)).toBeGreaterThan(1);
+    expect(await chunkCount(wrongCount.id)).toBeGreaterThan(1);
+    const keptBefore = await chunkCount(kept.id);
+
+    expect(await h.app.purger.purgeOnce()).toMatchObject({ purged: 2 });
+    expect(await chunkCount(noCounts.id)).toBe(0);
+    expect(await chunkCount(wrongCount.id)).toBe(0);
+    expect(await chunkCount(kept.id)).toBe(keptBefore);
   });
 });

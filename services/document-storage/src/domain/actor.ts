@@ -23,6 +23,13 @@ export function assertRole(actor: Actor, allowed: readonly ActorRole[]): void {
     });
 }
 
+/**
+ * Who may see stored documents: officers, and services acting for them. Not a citizen caller:
+ * a document knows its citizen only by an opaque reference (never the WhatsApp id a citizen
+ * caller carries), so ownership cannot be checked here, and no citizen flow reads documents back.
+ */
+export const DOCUMENT_READER_ROLES: readonly ActorRole[] = [...OFFICER_ROLES, 'service'];
+
 export function assertReason(actor: Actor): void {
   if (!actor.reason.trim())
     throw new AppError('INVALID_ARGUMENT', 'x-access-reason is required to open a document', {

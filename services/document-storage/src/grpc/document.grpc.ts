@@ -10,11 +10,14 @@ import {
 import type { Logger } from '@pandawa/logging';
 import { withSpan } from '@pandawa/telemetry';
 import type { Actor } from '../domain/actor.js';
-import type { DocumentService } from '../document.service.js';
+import type { DocumentService, ReadAttempt } from '../document.service.js';
 import { toDocumentMessage } from './document.mapper.js';
 import type { DocumentMethod, Req, Res } from './document.proto-types.js';
 
 export const DOCUMENT_SERVICE_NAME = 'pandawa.document.v1.DocumentService';
+
+/** The metadata key `callerFromMetadata` reads the caller's own office from (@pandawa/grpc). */
+const CALLER_OFFICE_KEY = 'x-office-id';
 
 type UnaryMethod = Exclude<DocumentMethod, 'UploadDocument' | 'ReadDocument'>;
 
@@ -34,13 +37,49 @@ export function registerDocumentGrpc(
       fn,
     );
 
+  /**
+   * The caller, as `callerFromMetadata` reads it. A read refused here because the caller belongs
+   * to another office is recorded in the access log like the refusals of the service itself
+   * (in the background: the refusal goes back to the caller exactly as before).
+   */
+  const callerOf = (metadata: grpc.Metadata, officeId: string, read?: ReadAttempt): Actor => {
+    try {
+      return callerFromMetadata(metadata, officeId);
+    } catch (error) {
+      if (read && error instanceof AppError && error.reason === 'OTHER_OFFICE') {
+        let actor: Actor | undefined;
+        try {
+          // The same caller, in its own office: who it is was given and is valid.
+          const own = metadata.get(CALLER_OFFICE_KEY)[0];
+          actor = callerFromMetadata(metadata, own === undefined ? '' : own.toString().trim());
+        } catch {
+          actor = undefined;
+        }
+        if (actor) void service.recordRefusedRead(read, actor, error);
+      }
+      throw error;
+    }
+  };
+
+  /** The unary methods that read, as the access log records them. */
+  const readOf = (method: UnaryMethod, req: unknown): ReadAttempt | undefined => {
+    const r = req as { officeId: string; id?: string; caseId?: string };
+    if (method === 'GetDocument')
+      return { officeId: r.officeId, action: 'METADATA', documentId: r.id ?? '', caseId: null };
+    if (method === 'ReadPreview')
+      return { officeId: r.officeId, action: 'PREVIEW', documentId: r.id ?? '', caseId: null };
+    if (method === 'ListCaseDocuments')
+      return { officeId: r.officeId, action: 'LIST', documentId: '', caseId: r.caseId ?? null };
+    return undefined;
+  };
+
   const handle = <M extends UnaryMethod>(
     method: M,
     fn: (req: Req<M>, actor: Actor, signal: AbortSignal) => Promise<Res<M>>,
   ) =>
     unaryHandler<Req<M>, Res<M>>(method, logger, (req, call) => {
       const officeId = (req as { officeId: string }).officeId;
-      const actor = callerFromMetadata(call.metadata, officeId);
+      const actor = callerOf(call.metadata, officeId, readOf(method, req));
       const cancelled = new AbortController();
       call.once('cancelled', () => cancelled.abort());
       return traced(method, officeId, actor, () => fn(req, actor, cancelled.signal));
@@ -149,7 +188,12 @@ export function registerDocumentGrpc(
   ) => {
     const run = async () => {
       const { officeId, id } = call.request;
-      const actor = callerFromMetadata(call.metadata, officeId);
+      const actor = callerOf(call.metadata, officeId, {
+        officeId,
+        action: 'READ',
+        documentId: id,
+        caseId: null,
+      });
       await traced('ReadDocument', officeId, actor, async () => {
         const { record, content } = await service.read(officeId, id, actor);
         let document: Res<'ReadDocument'>['document'] = toDocumentMessage(record);

@@ -71,7 +71,8 @@ export class RetentionPurger {
       { status: 'STORING', createdAt: { $lt: staleBefore } },
       batch,
     )) {
-      await chunks.deleteAll(record._id);
+      // The record goes only after its chunks: a crash in between leaves it to the next run.
+      await chunks.deleteAll(record);
       if (await documents.removeStale(record.officeId, record._id)) report.stale++;
     }
     if (report.purged || report.finished || report.stale)

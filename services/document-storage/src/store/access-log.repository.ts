@@ -14,16 +14,36 @@ export interface AccessLogRecord {
   actorRole: string;
   /** Why the caller opened it, as the caller stated. */
   reason: string;
-  outcome: 'OK' | 'DENIED' | 'FAILED';
+  /** OK: the read was served. DENIED: refused for who asked or how (see `deniedReason`). */
+  outcome: AccessOutcome;
+  /** For DENIED: the reason code the caller was refused with, e.g. `OFFICE_MISMATCH`. */
+  deniedReason?: string;
+  /**
+   * The caller's own office. Differs from `officeId` when a caller asked for another office's
+   * document. Absent on records written before it was added.
+   */
+  actorOfficeId?: string;
   at: Date;
 }
 
-/** `document_access_log`: who opened which document, when and why (UU 27/2022 accountability). */
+export type AccessOutcome = 'OK' | 'DENIED' | 'FAILED';
+
+/** As stored: records from before `outcome` was written lack it, and were all of served reads. */
+type StoredAccessLogRecord = Omit<AccessLogRecord, 'outcome'> & { outcome?: AccessOutcome };
+
+function normalise(doc: StoredAccessLogRecord): AccessLogRecord {
+  return { ...doc, outcome: doc.outcome ?? 'OK' };
+}
+
+/**
+ * `document_access_log`: who opened which document, when and why (UU 27/2022 accountability),
+ * and who was refused. Never the content, nor anything of the document beyond its id and case.
+ */
 export class AccessLogRepository {
   constructor(private readonly connection: Connection) {}
 
   private get collection() {
-    return this.connection.collection<AccessLogRecord>('document_access_log');
+    return this.connection.collection<StoredAccessLogRecord>('document_access_log');
   }
 
   async ensureIndexes(): Promise<void> {
@@ -38,6 +58,7 @@ export class AccessLogRepository {
   }
 
   async forDocument(officeId: string, documentId: string): Promise<AccessLogRecord[]> {
-    return this.collection.find({ officeId, documentId }).sort({ at: -1 }).toArray();
+    const docs = await this.collection.find({ officeId, documentId }).sort({ at: -1 }).toArray();
+    return docs.map(normalise);
   }
 }

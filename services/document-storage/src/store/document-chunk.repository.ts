@@ -1,6 +1,20 @@
 import type { Connection } from '@pandawa/mongo';
 import type { DocumentPart } from '../domain/envelope.cipher.js';
 import { toBuffer } from './binary.js';
+import type { DocumentRecord } from './document.record.js';
+
+/** What a document record says about its chunks. */
+export type ChunkLayout = Pick<
+  DocumentRecord,
+  '_id' | 'sizeBytes' | 'chunkBytes' | 'chunkCount' | 'previewChunks'
+>;
+
+/**
+ * Above this many chunks, one `deleteMany({ documentId })` is used rather than one delete per
+ * chunk (never with the default 1 MiB chunks and 10 MB documents: that is at most 11).
+ */
+const MAX_CHUNKS_BY_ID = 1024;
+const DELETE_BATCH = 16;
 
 interface ChunkRecord {
   _id: string;
@@ -28,7 +42,7 @@ export class DocumentChunkRepository {
   }
 
   async ensureIndexes(): Promise<void> {
-    // deleteAll: every chunk of one document at purge/delete.
+    // deleteAll's fallback, for a record that cannot say which chunks it has (MongoDB uses it).
     await this.collection.createIndex({ documentId: 1 });
   }
 
@@ -59,8 +73,51 @@ export class DocumentChunkRepository {
     return doc ? toBuffer(doc.data) : undefined;
   }
 
-  async deleteAll(documentId: string): Promise<number> {
-    const res = await this.collection.deleteMany({ documentId });
-    return res.deletedCount;
+  /**
+   * Removes every chunk of one document (purge, delete, a dead writer's leftovers). Chunk ids are
+   * deterministic and a document id is written by one ingest only, which inserts its record (with
+   * the counts) before its first chunk: so the record's counts name every chunk that can exist,
+   * also after a crash half-way through the writing. Each is removed by exact `_id`, the one
+   * filter FerretDB v1 answers from an index; `deleteMany({ documentId })` would make it decode
+   * every chunk of every document. A record whose counts are missing or do not add up falls
+   * back to that `deleteMany`, so nothing is ever left behind.
+   */
+  async deleteAll(record: ChunkLayout): Promise<number> {
+    const ids = chunkIdsOf(record);
+    if (!ids) {
+      const res = await this.collection.deleteMany({ documentId: record._id });
+      return res.deletedCount;
+    }
+    let deleted = 0;
+    for (let at = 0; at < ids.length; at += DELETE_BATCH) {
+      // One `delete` command of several statements, each `{ _id }` alone (FerretDB runs and
+      // pushes down each statement on its own; `{ _id: { $in } }` it would not push down).
+      const res = await this.collection.bulkWrite(
+        ids.slice(at, at + DELETE_BATCH).map((_id) => ({ deleteOne: { filter: { _id } } })),
+        { ordered: false },
+      );
+      deleted += res.deletedCount;
+    }
+    return deleted;
   }
+}
+
+const isCount = (n: unknown, min: number): n is number =>
+  typeof n === 'number' && Number.isSafeInteger(n) && n >= min;
+
+/**
+ * The ids of every chunk `record` can have, or undefined when its counts cannot be trusted.
+ * `chunkCount` counts content chunks and `previewChunks` preview chunks (the two parts); the
+ * content was cut by `splitChunks` into max(1, ⌈sizeBytes / chunkBytes⌉) chunks.
+ */
+export function chunkIdsOf(record: ChunkLayout): string[] | undefined {
+  const { _id, sizeBytes, chunkBytes, chunkCount, previewChunks } = record;
+  if (!isCount(sizeBytes, 0) || !isCount(chunkBytes, 1)) return undefined;
+  if (!isCount(chunkCount, 1) || chunkCount !== Math.max(1, Math.ceil(sizeBytes / chunkBytes)))
+    return undefined;
+  if (!isCount(previewChunks, 0) || chunkCount + previewChunks > MAX_CHUNKS_BY_ID) return undefined;
+  const ids: string[] = [];
+  for (let index = 0; index < chunkCount; index++) ids.push(chunkId(_id, 'content', index));
+  for (let index = 0; index < previewChunks; index++) ids.push(chunkId(_id, 'preview', index));
+  return ids;
 }

@@ -5,8 +5,13 @@ import type { DocumentEncryption, DocumentRecord } from './document.record.js';
 type Filter = Record<string, unknown>;
 
 /**
- * `documents`. Every query is scoped by `officeId`, which this class forces into the filter:
- * one office never sees another's documents.
+ * `documents`. Every query is scoped by `officeId`: one office never sees another's documents.
+ * Lists carry it in the filter. Reads and writes of one document by id filter on `{ _id }` alone
+ * and check the office in code: FerretDB v1 (local/CI) answers only that exact filter from an
+ * index, and decodes the whole collection for any other (even `{ _id, officeId }`). A record's
+ * `_id` and `officeId` never change, so the check cannot go stale. Writes that are a
+ * compare-and-set on other fields (status, key id) keep those fields in the filter: that is
+ * what makes them correct, on MongoDB at least.
  */
 export class DocumentRepository {
   constructor(private readonly connection: Connection) {}
@@ -36,8 +41,22 @@ export class DocumentRepository {
   }
 
   async findById(officeId: string, id: string): Promise<DocumentRecord | null> {
-    const doc = await this.collection.findOne({ _id: id, officeId });
-    return doc ? normalise(doc) : null;
+    // `{ _id }` alone (see the class comment); another office's document is as good as missing.
+    const doc = await this.collection.findOne({ _id: id });
+    return doc && doc.officeId === officeId ? normalise(doc) : null;
+  }
+
+  /**
+   * The office a document belongs to, or null if there is no such document. Only for recording
+   * who asked for it (the access log files a refused read under the document's own office).
+   */
+  async officeOf(id: string): Promise<string | null> {
+    const doc = await this.collection.findOne({ _id: id }, { projection: { officeId: 1 } });
+    return doc ? doc.officeId : null;
+  }
+
+  private async belongsTo(officeId: string, id: string): Promise<boolean> {
+    return (await this.officeOf(id)) === officeId;
   }
 
   /**
@@ -75,6 +94,10 @@ export class DocumentRepository {
     return docs.map(normalise);
   }
 
+  /**
+   * Compare-and-set on `status: 'STORING'` (a record shredded or removed meanwhile must not come
+   * back as STORED), so the filter keeps its extra fields even though FerretDB scans for it.
+   */
   async markStored(officeId: string, id: string): Promise<void> {
     await this.collection.updateOne(
       { _id: id, officeId, status: 'STORING' },
@@ -90,8 +113,9 @@ export class DocumentRepository {
     at: Date,
     caseClosedAt: Date | null,
   ): Promise<boolean> {
+    if (!(await this.belongsTo(officeId, id))) return false;
     const res = await this.collection.updateOne(
-      { _id: id, officeId },
+      { _id: id },
       { $set: { caseId, attachedAt: at, caseClosedAt } },
     );
     return res.matchedCount === 1;
@@ -107,7 +131,8 @@ export class DocumentRepository {
 
   /**
    * First step of removing content: the wrapped data key goes, so the content is unreadable from
-   * this moment, whatever happens to the chunks after.
+   * this moment, whatever happens to the chunks after. Compare-and-set on the status: exactly one
+   * caller gets the record back and goes on to write the audit record, so the filter keeps it.
    */
   async shred(
     officeId: string,
@@ -124,7 +149,8 @@ export class DocumentRepository {
   }
 
   async finishCleanup(officeId: string, id: string): Promise<void> {
-    await this.collection.updateOne({ _id: id, officeId }, { $set: { cleanupPending: false } });
+    if (!(await this.belongsTo(officeId, id))) return;
+    await this.collection.updateOne({ _id: id }, { $set: { cleanupPending: false } });
   }
 
   /** Removals that a crash interrupted after the key was shredded. */
@@ -161,7 +187,10 @@ export class DocumentRepository {
     return res.modifiedCount === 1;
   }
 
-  /** A STORING record whose writer died: nothing refers to it yet. */
+  /**
+   * A STORING record whose writer died: nothing refers to it yet. Compare-and-set on the status
+   * (a record that has left STORING meanwhile is not removed), so the filter keeps it.
+   */
   async removeStale(officeId: string, id: string): Promise<boolean> {
     const res = await this.collection.deleteOne({ _id: id, officeId, status: 'STORING' });
     return res.deletedCount === 1;
