@@ -256,6 +256,8 @@ async function main() {
         ['list page 2 (cursor)', list({ pageToken: firstPage.nextPageToken })],
         ['list page 51 (cursor)', list({ pageToken: deepPage })],
         ['status = DIPROSES', list({ statuses: ['DIPROSES'] })],
+        ['queue by SLA due', list({ order: 'CASE_LIST_ORDER_SLA_DUE' })],
+        ['queue, officer-3', list({ order: 'CASE_LIST_ORDER_SLA_DUE', assigneeId: 'officer-3' })],
         ['category + status', list({ category: 'DATA_GANDA', statuses: ['BARU', 'DIVERIFIKASI'] })],
         ['assignee = officer-3', list({ assigneeId: 'officer-3' })],
         ['unassigned', list({ unassignedOnly: true })],

@@ -15,7 +15,7 @@ import type { Actor, CaseCategory, DeliveryStatus } from './domain/case.types.js
 import type { ServiceSchedule } from './domain/service-hours.js';
 import { DEFAULT_SLA_TARGETS, type SlaTargets } from './domain/sla.policy.js';
 import type { CaseLocks } from './store/case/case-lock.repository.js';
-import type { CaseListView, ListFilter } from './read-model/case-list.view.js';
+import type { CaseListView, ListFilter, ListOrder } from './read-model/case-list.view.js';
 import type { CaseRepository, Cursor } from './store/case/case.repository.js';
 
 export type { CreateCaseInput } from './application/create-case.js';
@@ -67,8 +67,15 @@ export class CaseService {
     return listCitizenCases(this.ctx, actor, officeId, waId, pageSize, after);
   }
 
-  list(actor: Actor, officeId: string, filter: ListFilter, pageSize: number, after?: Cursor) {
-    return listCases(this.ctx, actor, officeId, filter, pageSize, after);
+  list(
+    actor: Actor,
+    officeId: string,
+    filter: ListFilter,
+    pageSize: number,
+    after?: Cursor,
+    order?: ListOrder,
+  ) {
+    return listCases(this.ctx, actor, officeId, filter, pageSize, after, order);
   }
 
   transition(

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CASE_CATEGORIES, CASE_STATUSES } from '../src/domain/case.types.js';
+import { urgentDueAt } from '../src/domain/sla-clocks.js';
 import type { CaseListEntry } from '../src/read-model/case-list.entry.js';
-import { CaseListView, type ListFilter } from '../src/read-model/case-list.view.js';
+import { CaseListView, type ListFilter, type ListOrder } from '../src/read-model/case-list.view.js';
 import type { Cursor } from '../src/store/case/case.repository.js';
 
 const T0 = Date.UTC(2026, 10, 2, 1, 0, 0);
@@ -44,11 +45,16 @@ function entry(i: number, over: Partial<CaseListEntry> = {}): CaseListEntry {
 }
 
 /** Every page of a listing, following the cursor; every page but the last is full. */
-function walk(view: CaseListView, filter: ListFilter, pageSize: number): string[] {
+function walk(
+  view: CaseListView,
+  filter: ListFilter,
+  pageSize: number,
+  order: ListOrder = 'newest',
+): string[] {
   const seen: string[] = [];
   let after: Cursor | undefined;
   do {
-    const page = view.list('pekanbaru', filter, pageSize, after);
+    const page = view.list('pekanbaru', filter, pageSize, after, order);
     expect(page.items.length).toBeLessThanOrEqual(pageSize);
     if (page.next) expect(page.items).toHaveLength(pageSize);
     seen.push(...page.items.map((e) => e.caseId));
@@ -180,6 +186,61 @@ describe('CaseListView', () => {
             )
             .map((e) => e.caseId);
           expect(walk(view, filter, pageSize)).toEqual(expected);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+  it('queues open cases with a running clock by due time, overdue first, page after page', () => {
+    const arbCase = fc.record({
+      minute: fc.integer({ min: 0, max: 40 }),
+      status: fc.constantFrom(...CASE_STATUSES),
+      firstDue: fc.integer({ min: 0, max: 30 }), // collisions: equal due times are ordered by key
+      resolutionDue: fc.integer({ min: 0, max: 30 }),
+      responded: fc.boolean(),
+      waiting: fc.boolean(),
+      breached: fc.boolean(),
+      assigneeId: fc.constantFrom('', 'officer-1'),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(arbCase, { maxLength: 80 }),
+        fc.constantFrom<ListFilter>({}, { assigneeId: 'officer-1' }, { statuses: ['DIPROSES'] }),
+        fc.integer({ min: 1, max: 7 }),
+        (specs, filter, pageSize) => {
+          const view = new CaseListView();
+          const all = specs.map((s, i) => {
+            const base = entry(i, {
+              createdAt: new Date(T0 + s.minute * 60_000),
+              status: s.status,
+              assigneeId: s.assigneeId,
+            });
+            return {
+              ...base,
+              sla: {
+                ...base.sla,
+                firstResponseDueAt: new Date(T0 + s.firstDue * 3_600_000),
+                resolutionDueAt: new Date(T0 + s.resolutionDue * 3_600_000),
+                firstResponseAt: s.responded ? new Date(T0) : null,
+                pausedAt: s.waiting ? new Date(T0) : null,
+                firstResponseBreached: s.breached,
+              },
+            };
+          });
+          for (const e of all) view.upsert(e);
+          const expected = all
+            .filter(
+              (e) =>
+                (!filter.assigneeId || e.assigneeId === filter.assigneeId) &&
+                (!filter.statuses || filter.statuses.includes(e.status)),
+            )
+            .flatMap((e) => {
+              const due = urgentDueAt(e.sla, e.status);
+              return due ? [{ t: due.getTime(), key: e._id, caseId: e.caseId }] : [];
+            })
+            .sort((a, b) => a.t - b.t || (a.key < b.key ? -1 : 1))
+            .map((x) => x.caseId);
+          expect(walk(view, filter, pageSize, 'sla_due')).toEqual(expected);
         },
       ),
       { numRuns: 300 },

@@ -481,4 +481,53 @@ describe('case service over gRPC (FerretDB, NATS)', () => {
       await ns.close();
     }
   });
+  it('queues open cases by SLA due time, and refuses a page token of another order', async () => {
+    const ns = await startInProcess(testNamespace());
+    try {
+      const open = (category: 'LAINNYA' | 'NIK_TIDAK_AKTIF' | 'DATA_GANDA', i: number) =>
+        call(
+          ns.client,
+          'CreateCase',
+          {
+            officeId: OFFICE,
+            idempotencyKey: `q-${i}`,
+            category,
+            citizen: { waId: `6281355500${i}`, name: `Warga ${i}` },
+            description: 'x',
+          },
+          conversation,
+        );
+      // LAINNYA has 7 service hours to a first response, the others 4: the later case is due first.
+      const older = await open('LAINNYA', 1);
+      const newer = await open('NIK_TIDAK_AKTIF', 2);
+      const closed = await open('DATA_GANDA', 3);
+      await call(
+        ns.client,
+        'TransitionCase',
+        { officeId: OFFICE, caseId: closed.id!, toStatus: 'DITOLAK', reason: 'NIK sudah aktif' },
+        officer,
+      );
+      const queue = (pageToken = '') =>
+        call(
+          ns.client,
+          'ListCases',
+          { officeId: OFFICE, order: 'CASE_LIST_ORDER_SLA_DUE', pageSize: 1, pageToken },
+          officer,
+        );
+      const first = await queue();
+      expect(first.cases!.map((c) => c.id)).toEqual([newer.id]);
+      const second = await queue(first.nextPageToken!);
+      expect(second.cases!.map((c) => c.id)).toEqual([older.id]);
+      expect(second.nextPageToken).toBe('');
+      // The newest-first list still shows all three, the closed one first.
+      const newest = await call(ns.client, 'ListCases', { officeId: OFFICE, pageSize: 1 }, officer);
+      expect(newest.cases!.map((c) => c.id)).toEqual([closed.id]);
+      await expect(queue(newest.nextPageToken!)).rejects.toMatchObject({
+        code: 'INVALID_ARGUMENT',
+        reason: 'BAD_PAGE_TOKEN',
+      });
+    } finally {
+      await ns.close();
+    }
+  });
 });

@@ -12,6 +12,7 @@ import {
   serviceMinutesBetween,
   stopResolutionClock,
   type SlaClocks,
+  urgentDueAt,
 } from '../src/domain/sla-clocks.js';
 
 const HOUR = 3_600_000;
@@ -40,6 +41,23 @@ function legacyClocks(overrides: Partial<SlaClocks> = {}): SlaClocks {
   const { pausedAt: _a, pausedMinutes: _m, ...rest } = clocks(overrides);
   return rest;
 }
+
+describe("when a case is due (the officers' queue)", () => {
+  it('is the earliest running clock, breached or not, and nothing when no clock runs', () => {
+    const waitingForAnswer = clocks({ firstResponseAt: null, firstResponseBreached: true });
+    // Overdue first response (breached) comes before the resolution due time.
+    expect(urgentDueAt(waitingForAnswer, 'BARU')).toEqual(wib('2026-11-23T13:00:00'));
+    // Responded: the resolution clock is what is due.
+    expect(urgentDueAt(clocks(), 'DIPROSES')).toEqual(wib('2026-12-01T14:00:00'));
+    // Responded and waiting on the citizen: nothing runs.
+    expect(urgentDueAt(clocks({ pausedAt: wib('2026-11-24T09:00:00') }), 'MENUNGGU_DATA')).toBe(
+      null,
+    );
+    // Closed cases are never due.
+    expect(urgentDueAt(waitingForAnswer, 'SELESAI')).toBe(null);
+    expect(urgentDueAt(legacyClocks(), 'DIVERIFIKASI')).toEqual(wib('2026-12-01T14:00:00'));
+  });
+});
 
 describe('pausing the resolution clock', () => {
   it('records when it paused and leaves the due time alone', () => {

@@ -45,6 +45,7 @@ export interface ProtoGrpcType {
         AuditEntry: MessageTypeDefinition<_pandawa_case_v1_AuditEntry, _pandawa_case_v1_AuditEntry__Output>
         Case: MessageTypeDefinition<_pandawa_case_v1_Case, _pandawa_case_v1_Case__Output>
         CaseCategory: EnumTypeDefinition
+        CaseListOrder: EnumTypeDefinition
         CasePriority: EnumTypeDefinition
         CaseService: SubtypeConstructor<typeof grpc.Client, _pandawa_case_v1_CaseServiceClient> & { service: _pandawa_case_v1_CaseServiceDefinition }
         CaseStatus: EnumTypeDefinition

@@ -1,5 +1,5 @@
 import type { Actor } from '../domain/case.types.js';
-import type { ListFilter } from '../read-model/case-list.view.js';
+import type { ListFilter, ListOrder } from '../read-model/case-list.view.js';
 import type { Cursor } from '../store/case/case.repository.js';
 import type { CaseContext } from './case-context.js';
 import { canSee, invalid, notFound, requireLoaded, requireOffice } from './case-guards.js';
@@ -41,6 +41,7 @@ export async function listCases(
   filter: ListFilter,
   pageSize: number,
   after?: Cursor,
+  order: ListOrder = 'newest',
 ) {
   requireOffice(officeId);
   requireLoaded(ctx.view);
@@ -48,5 +49,5 @@ export async function listCases(
     // A citizen lists only their own cases, whatever filter they sent.
     filter = { ...filter, citizenWaId: actor.id };
   }
-  return ctx.view.list(officeId, filter, pageSize, after);
+  return ctx.view.list(officeId, filter, pageSize, after, order);
 }

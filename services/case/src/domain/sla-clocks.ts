@@ -49,6 +49,19 @@ export function nextSlaCheck(sla: SlaClocks, status: CaseStatus): Date | null {
   return due.length ? new Date(Math.min(...due.map((d) => d.getTime()))) : null;
 }
 
+/**
+ * When the case is due, for the officers' queue: the earliest due time of a clock that still
+ * runs, breached or not (an overdue case is the most urgent); null when none runs (closed, or
+ * waiting on the citizen after a first response).
+ */
+export function urgentDueAt(sla: SlaClocks, status: CaseStatus): Date | null {
+  if (!isOpen(status)) return null;
+  const due: number[] = [];
+  if (!sla.firstResponseAt) due.push(sla.firstResponseDueAt.getTime());
+  if (resolutionClockRuns(sla)) due.push(sla.resolutionDueAt.getTime());
+  return due.length ? new Date(Math.min(...due)) : null;
+}
+
 /** Durations are kept in service minutes: statistics compare against targets set in service hours. */
 export function serviceMinutesBetween(schedule: ServiceSchedule, from: Date, to: Date): number {
   return Math.round(serviceTimeBetween(schedule, from, to) / MINUTE);

@@ -21,6 +21,7 @@ import {
 } from '../domain/case.types.js';
 import { looksLikeTrackingCode, normalizeTrackingCode } from '../domain/tracking-code.js';
 import { normalizeName } from '../domain/search-name.js';
+import type { ListOrder } from '../read-model/case-list.view.js';
 import { toCaseMessage, type CaseView } from './case.mapper.js';
 import type { CaseMethod, Req, Res } from './case.proto-types.js';
 import { decodePageToken, encodePageToken, pageSize } from './page-token.js';
@@ -35,6 +36,12 @@ function oneOf<T extends string>(values: readonly T[], value: string, field: str
 }
 
 const optionalVersion = (v: string | number) => Number(v) || undefined;
+
+const LIST_ORDERS: Record<Req<'ListCases'>['order'], ListOrder> = {
+  CASE_LIST_ORDER_UNSPECIFIED: 'newest',
+  CASE_LIST_ORDER_NEWEST: 'newest',
+  CASE_LIST_ORDER_SLA_DUE: 'sla_due',
+};
 
 /** Registers pandawa.case.v1.CaseService on `server`: each handler is metadata → service → mapper. */
 export function registerCaseGrpc(server: GrpcServer, service: CaseService, logger: Logger): void {
@@ -97,6 +104,7 @@ export function registerCaseGrpc(server: GrpcServer, service: CaseService, logge
 
     ListCases: handle('ListCases', async (req, actor) => {
       const query = req.query.trim();
+      const order = LIST_ORDERS[req.order];
       const statuses = req.statuses.map((s) => oneOf(CASE_STATUSES, s, 'status') as CaseStatus);
       const category =
         req.category === 'CASE_CATEGORY_UNSPECIFIED'
@@ -118,9 +126,13 @@ export function registerCaseGrpc(server: GrpcServer, service: CaseService, logge
             : {}),
         },
         pageSize(req.pageSize),
-        decodePageToken(req.pageToken),
+        decodePageToken(req.pageToken, order),
+        order,
       );
-      return { cases: page.items.map(caseOut(actor)), nextPageToken: encodePageToken(page.next) };
+      return {
+        cases: page.items.map(caseOut(actor)),
+        nextPageToken: encodePageToken(page.next, order),
+      };
     }),
 
     ListCitizenCases: handle('ListCitizenCases', async (req, actor) => {

@@ -1,24 +1,34 @@
 import { AppError } from '@pandawa/errors';
+import type { ListOrder } from '../read-model/case-list.view.js';
 import type { Cursor } from '../store/case/case.repository.js';
 
-/** Opaque cursor: the last row's creation time and id, so pages stay stable under inserts. */
-export function encodePageToken(cursor: Cursor | undefined): string {
+const badToken = () =>
+  new AppError('INVALID_ARGUMENT', 'bad page token', { reason: 'BAD_PAGE_TOKEN' });
+
+/**
+ * Opaque cursor: the last row's sort time and id, so pages stay stable under inserts, and the
+ * order it belongs to (absent for newest first, the tokens made before orders existed).
+ */
+export function encodePageToken(cursor: Cursor | undefined, order: ListOrder = 'newest'): string {
   if (!cursor) return '';
-  return Buffer.from(JSON.stringify([cursor.createdAt.getTime(), cursor.id])).toString('base64url');
+  const parts: unknown[] = [cursor.at.getTime(), cursor.id];
+  if (order !== 'newest') parts.push(order);
+  return Buffer.from(JSON.stringify(parts)).toString('base64url');
 }
 
-export function decodePageToken(token: string): Cursor | undefined {
+/** The cursor in `token`; a token of another order is refused rather than misread. */
+export function decodePageToken(token: string, order: ListOrder = 'newest'): Cursor | undefined {
   if (!token) return undefined;
+  let parts: unknown;
   try {
-    const [t, id] = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as [
-      unknown,
-      unknown,
-    ];
-    if (typeof t === 'number' && typeof id === 'string') return { createdAt: new Date(t), id };
+    parts = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
   } catch {
-    // fall through
+    throw badToken();
   }
-  throw new AppError('INVALID_ARGUMENT', 'bad page token', { reason: 'BAD_PAGE_TOKEN' });
+  if (!Array.isArray(parts)) throw badToken();
+  const [t, id, tokenOrder = 'newest'] = parts as unknown[];
+  if (typeof t !== 'number' || typeof id !== 'string' || tokenOrder !== order) throw badToken();
+  return { at: new Date(t), id };
 }
 
 export function pageSize(requested: number): number {

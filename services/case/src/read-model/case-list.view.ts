@@ -1,4 +1,5 @@
 import type { CaseCategory, CaseStatus } from '../domain/case.types.js';
+import { urgentDueAt } from '../domain/sla-clocks.js';
 import type { Cursor } from '../store/case/case.repository.js';
 import type { CaseListEntry } from './case-list.entry.js';
 
@@ -14,17 +15,23 @@ export interface ListFilter {
   citizenWaId?: string;
 }
 
+/**
+ * `newest`: every matching case, newest first. `sla_due`: the officers' queue — matching open
+ * cases whose SLA clock runs, soonest due (or longest overdue) first.
+ */
+export type ListOrder = 'newest' | 'sla_due';
+
 export interface Page {
   items: CaseListEntry[];
   next?: Cursor;
 }
 
-/** Ascending (createdAt, _id): the order the office's array is kept in. */
+/** Ascending (at, id): the order of the office's array (at = createdAt) and of the queue (at = due). */
 function compare(a: Cursor, b: Cursor): number {
-  return a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return a.at.getTime() - b.at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-const positionOf = (e: CaseListEntry): Cursor => ({ createdAt: e.createdAt, id: e._id });
+const positionOf = (e: CaseListEntry): Cursor => ({ at: e.createdAt, id: e._id });
 
 /** One office's cases, oldest first, plus a key index. */
 class OfficeCases {
@@ -119,10 +126,23 @@ export class CaseListView {
     return n;
   }
 
-  /** Newest first, after `after`; `limit + 1` matches are looked for to know if a page follows. */
-  list(officeId: string, filter: ListFilter, limit: number, after?: Cursor): Page {
+  /** One page in `order`, after `after` (a cursor of the same order). */
+  list(
+    officeId: string,
+    filter: ListFilter,
+    limit: number,
+    after?: Cursor,
+    order: ListOrder = 'newest',
+  ): Page {
     const o = this.offices.get(officeId);
     if (!o) return { items: [] };
+    return order === 'sla_due'
+      ? this.queue(o, filter, limit, after)
+      : this.newest(o, filter, limit, after);
+  }
+
+  /** A walk back from the cursor that stops at the match after the page: no sort at all. */
+  private newest(o: OfficeCases, filter: ListFilter, limit: number, after?: Cursor): Page {
     const items: CaseListEntry[] = [];
     let i = (after ? o.lowerBound(after) : o.ordered.length) - 1;
     let more = false;
@@ -139,11 +159,45 @@ export class CaseListView {
     return more && last ? { items, next: positionOf(last) } : { items };
   }
 
+  /**
+   * The matching cases with a running clock, soonest due first: one walk over the office that
+   * keeps only the `limit + 1` most urgent after the cursor (a page and whether one follows),
+   * rather than sorting every open case for each page.
+   */
+  private queue(o: OfficeCases, filter: ListFilter, limit: number, after?: Cursor): Page {
+    const best: Cursor[] = []; // ascending (due time, key), at most limit + 1
+    const entries = new Map<string, CaseListEntry>();
+    for (const entry of o.ordered) {
+      if (!matches(entry, filter)) continue;
+      const at = urgentDueAt(entry.sla, entry.status);
+      if (!at) continue;
+      const position = { at, id: entry._id };
+      if (after && compare(position, after) <= 0) continue;
+      if (best.length > limit && compare(position, best[limit]!) >= 0) continue;
+      let lo = 0;
+      let hi = best.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (compare(best[mid]!, position) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      best.splice(lo, 0, position);
+      entries.set(entry._id, entry);
+      if (best.length > limit + 1) entries.delete(best.pop()!.id);
+    }
+    const page = best.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      items: page.map((p) => entries.get(p.id)!),
+      ...(best.length > limit && last ? { next: last } : {}),
+    };
+  }
+
   /** The office's cases opened in [from, to), oldest first. */
   *openedBetween(officeId: string, from: Date, to: Date): Generator<CaseListEntry> {
     const o = this.offices.get(officeId);
     if (!o) return;
-    for (let i = o.lowerBound({ createdAt: from, id: '' }); i < o.ordered.length; i++) {
+    for (let i = o.lowerBound({ at: from, id: '' }); i < o.ordered.length; i++) {
       const e = o.ordered[i]!;
       if (e.createdAt >= to) return;
       yield e;

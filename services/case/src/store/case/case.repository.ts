@@ -17,8 +17,9 @@ type Collection<T extends mongo.Document> = mongo.Collection<T>;
 type Filter<T> = mongo.Filter<T>;
 type UpdateFilter<T> = mongo.UpdateFilter<T>;
 
+/** A position in a list: the sort time of the last row shown (its creation, or due time) and its key. */
 export interface Cursor {
-  createdAt: Date;
+  at: Date;
   id: string;
 }
 
@@ -171,14 +172,14 @@ export class CaseRepository {
       .filter(
         (d) =>
           !after ||
-          d.createdAt < after.createdAt ||
-          (d.createdAt.getTime() === after.createdAt.getTime() && d._id < after.id),
+          d.createdAt < after.at ||
+          (d.createdAt.getTime() === after.at.getTime() && d._id < after.id),
       )
       .slice(0, limit + 1);
     const items = rows.slice(0, limit);
     const last = items.at(-1);
     return rows.length > limit && last
-      ? { items, next: { createdAt: last.createdAt, id: last._id } }
+      ? { items, next: { at: last.createdAt, id: last._id } }
       : { items };
   }
 

@@ -2,6 +2,7 @@
 
 import type { CaseStatus as _pandawa_case_v1_CaseStatus, CaseStatus__Output as _pandawa_case_v1_CaseStatus__Output } from '../../../pandawa/case/v1/CaseStatus.js';
 import type { CaseCategory as _pandawa_case_v1_CaseCategory, CaseCategory__Output as _pandawa_case_v1_CaseCategory__Output } from '../../../pandawa/case/v1/CaseCategory.js';
+import type { CaseListOrder as _pandawa_case_v1_CaseListOrder, CaseListOrder__Output as _pandawa_case_v1_CaseListOrder__Output } from '../../../pandawa/case/v1/CaseListOrder.js';
 
 export interface ListCasesRequest {
   'officeId'?: (string);
@@ -13,6 +14,7 @@ export interface ListCasesRequest {
   'query'?: (string);
   'pageSize'?: (number);
   'pageToken'?: (string);
+  'order'?: (_pandawa_case_v1_CaseListOrder);
   '_slaBreached'?: "slaBreached";
 }
 
@@ -26,5 +28,6 @@ export interface ListCasesRequest__Output {
   'query': (string);
   'pageSize': (number);
   'pageToken': (string);
+  'order': (_pandawa_case_v1_CaseListOrder__Output);
   '_slaBreached'?: "slaBreached";
 }
