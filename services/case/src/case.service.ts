@@ -4,6 +4,7 @@ import { assignCase, claimCase, unassignCase } from './application/case-assignme
 import { attachDocuments } from './application/case-documents.js';
 import { addCitizenMessage, addOfficerReply } from './application/case-messages.js';
 import { addInternalNote } from './application/case-notes.js';
+import { updateTriage, type TriageInput } from './application/case-triage.js';
 import { getCase, listCases, listCitizenCases } from './application/case-queries.js';
 import { caseStatistics } from './application/case-statistics.js';
 import { transitionCase } from './application/case-transitions.js';
@@ -127,6 +128,16 @@ export class CaseService {
 
   addInternalNote(actor: Actor, officeId: string, caseId: string, text: string) {
     return addInternalNote(this.ctx, actor, officeId, caseId, text);
+  }
+
+  updateTriage(
+    actor: Actor,
+    officeId: string,
+    caseId: string,
+    input: TriageInput,
+    expectedVersion?: number,
+  ) {
+    return updateTriage(this.ctx, actor, officeId, caseId, input, expectedVersion);
   }
 
   attachDocuments(actor: Actor, officeId: string, caseId: string, documentIds: string[]) {

@@ -117,6 +117,8 @@ describe('CaseListView', () => {
       assigneeId: fc.constantFrom('', 'officer-1', 'officer-2'),
       slaBreached: fc.boolean(),
       name: fc.constantFrom('siti', 'siti aminah', 'andi', 'budi', 'abu bakar'),
+      priority: fc.constantFrom('PRIORITY_LOW', 'PRIORITY_NORMAL', 'PRIORITY_HIGH' as const),
+      tags: fc.subarray(['BPJS', 'bank', 'lansia']),
     });
     // At most two filters at once, so that most runs match enough cases to need several pages.
     const arbFilter: fc.Arbitrary<ListFilter> = fc
@@ -130,6 +132,8 @@ describe('CaseListView', () => {
             'slaBreached',
             'namePrefix',
             'trackingCodePrefix',
+            'priority',
+            'tag',
           ] as const,
           { maxLength: 2 },
         ),
@@ -141,6 +145,8 @@ describe('CaseListView', () => {
           slaBreached: fc.boolean(),
           namePrefix: fc.constantFrom('siti', 'siti a', 'b', 'ami', 'min'),
           trackingCodePrefix: fc.constantFrom('PDW-A', 'PDW-AAAA1'),
+          priority: fc.constantFrom('PRIORITY_LOW', 'PRIORITY_HIGH' as const),
+          tag: fc.constantFrom('bpjs', 'BANK', 'lansia'),
         }),
       )
       .map(([keys, values]) => Object.fromEntries(keys.map((k) => [k, values[k]])) as ListFilter);
@@ -159,6 +165,8 @@ describe('CaseListView', () => {
               assigneeId: s.assigneeId,
               slaBreached: s.slaBreached,
               searchName: `${s.name} ${i}`,
+              priority: s.priority,
+              tags: s.tags,
             }),
           );
           // Inserted in random creation order, as events from several instances arrive.
@@ -179,7 +187,10 @@ describe('CaseListView', () => {
                       words.slice(i).join(' ').startsWith(filter.namePrefix!),
                     )) &&
                 (!filter.trackingCodePrefix ||
-                  e.trackingCode.startsWith(filter.trackingCodePrefix)),
+                  e.trackingCode.startsWith(filter.trackingCodePrefix)) &&
+                (!filter.priority || e.priority === filter.priority) &&
+                (!filter.tag ||
+                  e.tags.map((t) => t.toLowerCase()).includes(filter.tag.toLowerCase())),
             )
             .sort(
               (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a._id < b._id ? 1 : -1),

@@ -391,6 +391,60 @@ describe('case service over gRPC (FerretDB, NATS)', () => {
     ).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
+  it('lets officers set priority and tags, audited and raised, and lists filter on them', async () => {
+    const made = await create(newCitizenWaId(), { tags: [' bank ', 'BANK'] });
+    expect(made.tags).toEqual(['bank']);
+    const triage = (request: Record<string, unknown>, caller: Caller = officer) =>
+      call(
+        svc.client,
+        'UpdateCaseTriage',
+        { officeId: OFFICE, caseId: made.id!, ...request },
+        caller,
+      );
+    await expect(triage({ priority: 'PRIORITY_HIGH' }, conversation)).rejects.toMatchObject({
+      code: 'PERMISSION_DENIED',
+      reason: 'OFFICER_ONLY',
+    });
+    await expect(
+      triage({ replaceTags: true, tags: Array.from({ length: 11 }, (_, i) => `t${i}`) }),
+    ).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', reason: 'TOO_MANY_TAGS' });
+
+    const high = await triage({
+      priority: 'PRIORITY_HIGH',
+      replaceTags: true,
+      tags: ['BPJS', 'lansia'],
+      expectedVersion: made.version,
+    });
+    expect(high).toMatchObject({ priority: 'PRIORITY_HIGH', tags: ['BPJS', 'lansia'] });
+    expect(high.audit!.at(-1)).toMatchObject({
+      action: 'triaged',
+      actorId: officer.id,
+      before: JSON.stringify({ priority: 'PRIORITY_NORMAL', tags: ['bank'] }),
+      after: JSON.stringify({ priority: 'PRIORITY_HIGH', tags: ['BPJS', 'lansia'] }),
+    });
+    // The same again changes nothing: no new version, no audit entry.
+    const again = await triage({ priority: 'PRIORITY_HIGH' });
+    expect(again.version).toBe(high.version);
+    expect(again.audit).toHaveLength(high.audit!.length);
+    // Tags stay when only the priority changes.
+    expect((await triage({ priority: 'PRIORITY_LOW' })).tags).toEqual(['BPJS', 'lansia']);
+
+    const listed = await call(
+      svc.client,
+      'ListCases',
+      { officeId: OFFICE, priority: 'PRIORITY_LOW', tag: 'bpjs', pageSize: 100 },
+      officer,
+    );
+    expect(listed.cases!.map((c) => c.id)).toEqual([made.id]);
+    const triaged = await waitFor(async () => {
+      const events = (await readCaseEvents(svc.bus)).filter(
+        (e) => e.type === 'case.events.triaged' && e.data.caseId === made.id,
+      );
+      return events.length === 2 ? events : undefined;
+    });
+    expect(triaged.map((e) => e.data.priority)).toEqual(['PRIORITY_HIGH', 'PRIORITY_LOW']);
+  });
+
   it('lists with filters and cursor pagination', async () => {
     const ns = await startInProcess(testNamespace());
     try {

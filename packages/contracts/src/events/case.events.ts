@@ -97,6 +97,18 @@ export const caseDocumentsAttached = defineEvent(
   z.object({ ...caseRef, documentIds: z.array(z.string()).min(1), actor }),
 );
 
+/** An officer changed the case's priority or tags (what lists filter on). */
+export const caseTriaged = defineEvent(
+  'case.events.triaged',
+  1,
+  z.object({
+    ...caseRef,
+    priority: z.enum(['PRIORITY_LOW', 'PRIORITY_NORMAL', 'PRIORITY_HIGH']),
+    tags: z.array(z.string()),
+    actor,
+  }),
+);
+
 export const caseSlaBreached = defineEvent(
   'case.events.sla_breached',
   1,
@@ -115,6 +127,7 @@ export const caseEvents = {
   message_added: caseMessageAdded,
   reply_added: caseReplyAdded,
   documents_attached: caseDocumentsAttached,
+  triaged: caseTriaged,
   sla_breached: caseSlaBreached,
 } as const;
 

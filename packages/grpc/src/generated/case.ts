@@ -27,6 +27,7 @@ import type { StatusDetail as _pandawa_case_v1_StatusDetail, StatusDetail__Outpu
 import type { ThreadMessage as _pandawa_case_v1_ThreadMessage, ThreadMessage__Output as _pandawa_case_v1_ThreadMessage__Output } from './pandawa/case/v1/ThreadMessage.js';
 import type { TransitionCaseRequest as _pandawa_case_v1_TransitionCaseRequest, TransitionCaseRequest__Output as _pandawa_case_v1_TransitionCaseRequest__Output } from './pandawa/case/v1/TransitionCaseRequest.js';
 import type { UnassignCaseRequest as _pandawa_case_v1_UnassignCaseRequest, UnassignCaseRequest__Output as _pandawa_case_v1_UnassignCaseRequest__Output } from './pandawa/case/v1/UnassignCaseRequest.js';
+import type { UpdateCaseTriageRequest as _pandawa_case_v1_UpdateCaseTriageRequest, UpdateCaseTriageRequest__Output as _pandawa_case_v1_UpdateCaseTriageRequest__Output } from './pandawa/case/v1/UpdateCaseTriageRequest.js';
 import type { UpdateMessageDeliveryRequest as _pandawa_case_v1_UpdateMessageDeliveryRequest, UpdateMessageDeliveryRequest__Output as _pandawa_case_v1_UpdateMessageDeliveryRequest__Output } from './pandawa/case/v1/UpdateMessageDeliveryRequest.js';
 
 type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
@@ -69,6 +70,7 @@ export interface ProtoGrpcType {
         ThreadMessage: MessageTypeDefinition<_pandawa_case_v1_ThreadMessage, _pandawa_case_v1_ThreadMessage__Output>
         TransitionCaseRequest: MessageTypeDefinition<_pandawa_case_v1_TransitionCaseRequest, _pandawa_case_v1_TransitionCaseRequest__Output>
         UnassignCaseRequest: MessageTypeDefinition<_pandawa_case_v1_UnassignCaseRequest, _pandawa_case_v1_UnassignCaseRequest__Output>
+        UpdateCaseTriageRequest: MessageTypeDefinition<_pandawa_case_v1_UpdateCaseTriageRequest, _pandawa_case_v1_UpdateCaseTriageRequest__Output>
         UpdateMessageDeliveryRequest: MessageTypeDefinition<_pandawa_case_v1_UpdateMessageDeliveryRequest, _pandawa_case_v1_UpdateMessageDeliveryRequest__Output>
       }
     }

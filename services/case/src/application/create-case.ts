@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '@pandawa/errors';
+import { normalizeTags } from '../domain/case-tags.js';
 import type { Actor, CaseCategory, CasePriority } from '../domain/case.types.js';
 import { normalizeName } from '../domain/search-name.js';
 import { computeDueTimes } from '../domain/sla.policy.js';
@@ -53,6 +54,9 @@ export async function createCase(
   }
   checkText(input.description, 'description');
   checkDocuments(input.documentIds);
+  const tags = normalizeTags(input.tags);
+  if (typeof tags === 'string')
+    throw invalid(`tags: ${tags.toLowerCase().replace(/_/g, ' ')}`, tags);
 
   const existing = await ctx.repo.findByIdempotencyKey(input.officeId, input.idempotencyKey);
   if (existing) return sameCreate(actor, existing);
@@ -82,7 +86,7 @@ export async function createCase(
       description: input.description,
       documentIds: [...new Set(input.documentIds)],
       assigneeId: '',
-      tags: [...new Set(input.tags.map((t) => t.trim()).filter(Boolean))],
+      tags,
       createdAt: now,
       updatedAt: now,
       sla: {

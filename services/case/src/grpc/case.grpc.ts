@@ -118,6 +118,10 @@ export function registerCaseGrpc(server: GrpcServer, service: CaseService, logge
           ...(category ? { category } : {}),
           ...(req.assigneeId ? { assigneeId: req.assigneeId } : {}),
           unassignedOnly: req.unassignedOnly,
+          ...(req.priority === 'CASE_PRIORITY_UNSPECIFIED'
+            ? {}
+            : { priority: oneOf(CASE_PRIORITIES, req.priority, 'priority') }),
+          ...(req.tag.trim() ? { tag: req.tag } : {}),
           ...(req._slaBreached === 'slaBreached' ? { slaBreached: Boolean(req.slaBreached) } : {}),
           ...(query
             ? looksLikeTrackingCode(query)
@@ -209,6 +213,23 @@ export function registerCaseGrpc(server: GrpcServer, service: CaseService, logge
 
     AddInternalNote: handle('AddInternalNote', async (req, actor) =>
       caseOut(actor)(await service.addInternalNote(actor, req.officeId, req.caseId, req.text)),
+    ),
+
+    UpdateCaseTriage: handle('UpdateCaseTriage', async (req, actor) =>
+      caseOut(actor)(
+        await service.updateTriage(
+          actor,
+          req.officeId,
+          req.caseId,
+          {
+            ...(req.priority === 'CASE_PRIORITY_UNSPECIFIED'
+              ? {}
+              : { priority: oneOf(CASE_PRIORITIES, req.priority, 'priority') }),
+            ...(req.replaceTags ? { tags: req.tags } : {}),
+          },
+          optionalVersion(req.expectedVersion),
+        ),
+      ),
     ),
 
     AttachDocuments: handle('AttachDocuments', async (req, actor) =>

@@ -1,4 +1,5 @@
-import type { CaseCategory, CaseStatus } from '../domain/case.types.js';
+import { hasTag } from '../domain/case-tags.js';
+import type { CaseCategory, CasePriority, CaseStatus } from '../domain/case.types.js';
 import { urgentDueAt } from '../domain/sla-clocks.js';
 import type { Cursor } from '../store/case/case.repository.js';
 import type { CaseListEntry } from './case-list.entry.js';
@@ -13,6 +14,9 @@ export interface ListFilter {
   /** Normalized (domain/search-name.ts); matches the start of any word of the name. */
   namePrefix?: string;
   citizenWaId?: string;
+  priority?: CasePriority;
+  /** Cases carrying this tag, case aside. */
+  tag?: string;
 }
 
 /**
@@ -79,6 +83,8 @@ function matches(e: CaseListEntry, f: ListFilter): boolean {
     (f.unassignedOnly ? e.assigneeId === '' : !f.assigneeId || e.assigneeId === f.assigneeId) &&
     (f.slaBreached === undefined || e.slaBreached === f.slaBreached) &&
     (!f.citizenWaId || e.citizen.waId === f.citizenWaId) &&
+    (!f.priority || e.priority === f.priority) &&
+    (!f.tag || hasTag(e.tags, f.tag)) &&
     (!f.trackingCodePrefix || e.trackingCode.startsWith(f.trackingCodePrefix)) &&
     (!f.namePrefix || startsAWord(e.searchName, f.namePrefix))
   );

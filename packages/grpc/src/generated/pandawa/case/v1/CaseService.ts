@@ -18,6 +18,7 @@ import type { ListCitizenCasesRequest as _pandawa_case_v1_ListCitizenCasesReques
 import type { Statistics as _pandawa_case_v1_Statistics, Statistics__Output as _pandawa_case_v1_Statistics__Output } from '../../../pandawa/case/v1/Statistics.js';
 import type { TransitionCaseRequest as _pandawa_case_v1_TransitionCaseRequest, TransitionCaseRequest__Output as _pandawa_case_v1_TransitionCaseRequest__Output } from '../../../pandawa/case/v1/TransitionCaseRequest.js';
 import type { UnassignCaseRequest as _pandawa_case_v1_UnassignCaseRequest, UnassignCaseRequest__Output as _pandawa_case_v1_UnassignCaseRequest__Output } from '../../../pandawa/case/v1/UnassignCaseRequest.js';
+import type { UpdateCaseTriageRequest as _pandawa_case_v1_UpdateCaseTriageRequest, UpdateCaseTriageRequest__Output as _pandawa_case_v1_UpdateCaseTriageRequest__Output } from '../../../pandawa/case/v1/UpdateCaseTriageRequest.js';
 import type { UpdateMessageDeliveryRequest as _pandawa_case_v1_UpdateMessageDeliveryRequest, UpdateMessageDeliveryRequest__Output as _pandawa_case_v1_UpdateMessageDeliveryRequest__Output } from '../../../pandawa/case/v1/UpdateMessageDeliveryRequest.js';
 
 export interface CaseServiceClient extends grpc.Client {
@@ -138,6 +139,15 @@ export interface CaseServiceClient extends grpc.Client {
   unassignCase(argument: _pandawa_case_v1_UnassignCaseRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_pandawa_case_v1_Case__Output>): grpc.ClientUnaryCall;
   unassignCase(argument: _pandawa_case_v1_UnassignCaseRequest, callback: grpc.requestCallback<_pandawa_case_v1_Case__Output>): grpc.ClientUnaryCall;
   
+  UpdateCaseTriage(argument: _pandawa_case_v1_UpdateCaseTriageRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_pandawa_case_v1_Case__Output>): grpc.ClientUnaryCall;
+  UpdateCaseTriage(argument: _pandawa_case_v1_UpdateCaseTriageRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_pandawa_case_v1_Case__Output>): grpc.ClientUnaryCall;
+  UpdateCaseTriage(argument: _pandawa_case_v1_UpdateCaseTriageRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_pandawa_case_v1_Case__Output>): grpc.ClientUnaryCall;
+  UpdateCaseTriage(argument: _pandawa_case_v1_UpdateCaseTriageRequest, callback: grpc.requestCallback<_pandawa_case_v1_Case__Output>): grpc.ClientUnaryCall;
+  updateCaseTriage(argument: _pandawa_case_v1_UpdateCaseTriageRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_pandawa_case_v1_Case__Output>): grpc.ClientUnaryCall;
+  updateCaseTriage(argument: _pandawa_case_v1_UpdateCaseTriageRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_pandawa_case_v1_Case__Output>): grpc.ClientUnaryCall;
+  updateCaseTriage(argument: _pandawa_case_v1_UpdateCaseTriageRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_pandawa_case_v1_Case__Output>): grpc.ClientUnaryCall;
+  updateCaseTriage(argument: _pandawa_case_v1_UpdateCaseTriageRequest, callback: grpc.requestCallback<_pandawa_case_v1_Case__Output>): grpc.ClientUnaryCall;
+  
   UpdateMessageDelivery(argument: _pandawa_case_v1_UpdateMessageDeliveryRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_pandawa_case_v1_Case__Output>): grpc.ClientUnaryCall;
   UpdateMessageDelivery(argument: _pandawa_case_v1_UpdateMessageDeliveryRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_pandawa_case_v1_Case__Output>): grpc.ClientUnaryCall;
   UpdateMessageDelivery(argument: _pandawa_case_v1_UpdateMessageDeliveryRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_pandawa_case_v1_Case__Output>): grpc.ClientUnaryCall;
@@ -176,6 +186,8 @@ export interface CaseServiceHandlers extends grpc.UntypedServiceImplementation {
   
   UnassignCase: grpc.handleUnaryCall<_pandawa_case_v1_UnassignCaseRequest__Output, _pandawa_case_v1_Case>;
   
+  UpdateCaseTriage: grpc.handleUnaryCall<_pandawa_case_v1_UpdateCaseTriageRequest__Output, _pandawa_case_v1_Case>;
+  
   UpdateMessageDelivery: grpc.handleUnaryCall<_pandawa_case_v1_UpdateMessageDeliveryRequest__Output, _pandawa_case_v1_Case>;
   
 }
@@ -194,5 +206,6 @@ export interface CaseServiceDefinition extends grpc.ServiceDefinition {
   ListCitizenCases: MethodDefinition<_pandawa_case_v1_ListCitizenCasesRequest, _pandawa_case_v1_ListCasesResponse, _pandawa_case_v1_ListCitizenCasesRequest__Output, _pandawa_case_v1_ListCasesResponse__Output>
   TransitionCase: MethodDefinition<_pandawa_case_v1_TransitionCaseRequest, _pandawa_case_v1_Case, _pandawa_case_v1_TransitionCaseRequest__Output, _pandawa_case_v1_Case__Output>
   UnassignCase: MethodDefinition<_pandawa_case_v1_UnassignCaseRequest, _pandawa_case_v1_Case, _pandawa_case_v1_UnassignCaseRequest__Output, _pandawa_case_v1_Case__Output>
+  UpdateCaseTriage: MethodDefinition<_pandawa_case_v1_UpdateCaseTriageRequest, _pandawa_case_v1_Case, _pandawa_case_v1_UpdateCaseTriageRequest__Output, _pandawa_case_v1_Case__Output>
   UpdateMessageDelivery: MethodDefinition<_pandawa_case_v1_UpdateMessageDeliveryRequest, _pandawa_case_v1_Case, _pandawa_case_v1_UpdateMessageDeliveryRequest__Output, _pandawa_case_v1_Case__Output>
 }

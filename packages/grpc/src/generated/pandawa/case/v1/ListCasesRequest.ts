@@ -3,6 +3,7 @@
 import type { CaseStatus as _pandawa_case_v1_CaseStatus, CaseStatus__Output as _pandawa_case_v1_CaseStatus__Output } from '../../../pandawa/case/v1/CaseStatus.js';
 import type { CaseCategory as _pandawa_case_v1_CaseCategory, CaseCategory__Output as _pandawa_case_v1_CaseCategory__Output } from '../../../pandawa/case/v1/CaseCategory.js';
 import type { CaseListOrder as _pandawa_case_v1_CaseListOrder, CaseListOrder__Output as _pandawa_case_v1_CaseListOrder__Output } from '../../../pandawa/case/v1/CaseListOrder.js';
+import type { CasePriority as _pandawa_case_v1_CasePriority, CasePriority__Output as _pandawa_case_v1_CasePriority__Output } from '../../../pandawa/case/v1/CasePriority.js';
 
 export interface ListCasesRequest {
   'officeId'?: (string);
@@ -15,6 +16,8 @@ export interface ListCasesRequest {
   'pageSize'?: (number);
   'pageToken'?: (string);
   'order'?: (_pandawa_case_v1_CaseListOrder);
+  'priority'?: (_pandawa_case_v1_CasePriority);
+  'tag'?: (string);
   '_slaBreached'?: "slaBreached";
 }
 
@@ -29,5 +32,7 @@ export interface ListCasesRequest__Output {
   'pageSize': (number);
   'pageToken': (string);
   'order': (_pandawa_case_v1_CaseListOrder__Output);
+  'priority': (_pandawa_case_v1_CasePriority__Output);
+  'tag': (string);
   '_slaBreached'?: "slaBreached";
 }
