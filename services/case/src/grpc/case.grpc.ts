@@ -17,6 +17,7 @@ import {
   DELIVERY_STATUSES,
   type Actor,
   type CaseCategory,
+  type CasePriority,
   type CaseStatus,
 } from '../domain/case.types.js';
 import { looksLikeTrackingCode, normalizeTrackingCode } from '../domain/tracking-code.js';
@@ -36,6 +37,16 @@ function oneOf<T extends string>(values: readonly T[], value: string, field: str
 }
 
 const optionalVersion = (v: string | number) => Number(v) || undefined;
+
+/** A request's priority; undefined for CASE_PRIORITY_UNSPECIFIED ("not given"). */
+const priorityOf = (p: string): CasePriority | undefined =>
+  p === 'CASE_PRIORITY_UNSPECIFIED' ? undefined : oneOf(CASE_PRIORITIES, p, 'priority');
+
+/** `{ priority }` when the request gave one, for spreading into a filter or a change. */
+const withPriority = (p: string) => {
+  const priority = priorityOf(p);
+  return priority ? { priority } : {};
+};
 
 const LIST_ORDERS: Record<Req<'ListCases'>['order'], ListOrder> = {
   CASE_LIST_ORDER_UNSPECIFIED: 'newest',
@@ -82,10 +93,7 @@ export function registerCaseGrpc(server: GrpcServer, service: CaseService, logge
           },
           description: req.description,
           documentIds: req.documentIds,
-          priority:
-            req.priority === 'CASE_PRIORITY_UNSPECIFIED'
-              ? 'PRIORITY_NORMAL'
-              : oneOf(CASE_PRIORITIES, req.priority, 'priority'),
+          priority: priorityOf(req.priority) ?? 'PRIORITY_NORMAL',
           tags: req.tags,
         }),
       ),
@@ -118,9 +126,7 @@ export function registerCaseGrpc(server: GrpcServer, service: CaseService, logge
           ...(category ? { category } : {}),
           ...(req.assigneeId ? { assigneeId: req.assigneeId } : {}),
           unassignedOnly: req.unassignedOnly,
-          ...(req.priority === 'CASE_PRIORITY_UNSPECIFIED'
-            ? {}
-            : { priority: oneOf(CASE_PRIORITIES, req.priority, 'priority') }),
+          ...withPriority(req.priority),
           ...(req.tag.trim() ? { tag: req.tag } : {}),
           ...(req._slaBreached === 'slaBreached' ? { slaBreached: Boolean(req.slaBreached) } : {}),
           ...(query
@@ -222,9 +228,7 @@ export function registerCaseGrpc(server: GrpcServer, service: CaseService, logge
           req.officeId,
           req.caseId,
           {
-            ...(req.priority === 'CASE_PRIORITY_UNSPECIFIED'
-              ? {}
-              : { priority: oneOf(CASE_PRIORITIES, req.priority, 'priority') }),
+            ...withPriority(req.priority),
             ...(req.replaceTags ? { tags: req.tags } : {}),
           },
           optionalVersion(req.expectedVersion),
