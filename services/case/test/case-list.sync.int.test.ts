@@ -11,6 +11,7 @@ import {
 
 const officer: Caller = { id: 'officer-1', role: 'officer' };
 const conversation: Caller = { id: 'conversation', role: 'service' };
+const LONG_DESCRIPTION = 'Data saya tercatat ganda di Disdukcapil. '.repeat(20);
 
 /**
  * Two instances of the case service on one store and one bus, as two replicas run: each keeps
@@ -49,7 +50,7 @@ describe('case list view across instances', () => {
           nik: '1471014509900001',
           kkNumber: '1471010101100002',
         },
-        description: 'Data saya ganda',
+        description: LONG_DESCRIPTION,
       },
       conversation,
     );
@@ -69,8 +70,13 @@ describe('case list view across instances', () => {
     // Names are found from the start of any of their words.
     expect((await listOn(b, { query: 'amin' })).cases!.map((c) => c.id)).toEqual([made.id]);
     expect((await listOn(b, { query: 'minah' })).cases).toEqual([]);
+    // And only the start of the description; GetCase has all of it.
+    expect(onB.description).toHaveLength(160);
+    expect(onB.description!.endsWith('…')).toBe(true);
+    expect(LONG_DESCRIPTION.startsWith(onB.description!.slice(0, -1))).toBe(true);
     const whole = await call(b.client, 'GetCase', { officeId: OFFICE, id: made.id! }, officer);
     expect(whole.citizen!.nik).toBe('1471014509900001');
+    expect(whole.description).toBe(LONG_DESCRIPTION);
 
     await call(
       a.client,

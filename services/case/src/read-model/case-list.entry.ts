@@ -4,7 +4,8 @@ import type { CaseDocument } from '../store/case/case.schema.js';
 /**
  * A case as lists and statistics see it: the case without its growing arrays (thread, notes,
  * audit, outbox), its idempotency key, or the citizen's NIK and KK number (an officer opens the
- * case for those; a list of twenty never shows twenty NIKs). What GetCase returns otherwise.
+ * case for those; a list of twenty never shows twenty NIKs), and with the start of its
+ * description only. What GetCase returns otherwise.
  */
 export type CaseListEntry = Omit<
   CaseDocument,
@@ -20,6 +21,15 @@ const intern = <T extends string>(s: T): T => {
   if (interned.size < 10_000) interned.set(s, s);
   return s;
 };
+
+/**
+ * How much of the description a list entry keeps: enough for a line in a list. A description may
+ * be 4 096 characters, and every entry stays in memory in every instance.
+ */
+export const LIST_DESCRIPTION_CHARS = 160;
+
+const excerpt = (text: string) =>
+  text.length <= LIST_DESCRIPTION_CHARS ? text : `${text.slice(0, LIST_DESCRIPTION_CHARS - 1)}…`;
 
 export function toListEntry(doc: ListedCase): CaseListEntry {
   return {
@@ -37,7 +47,7 @@ export function toListEntry(doc: ListedCase): CaseListEntry {
       name: doc.citizen.name,
     },
     searchName: doc.searchName,
-    description: doc.description,
+    description: excerpt(doc.description),
     documentIds: doc.documentIds ?? [],
     assigneeId: intern(doc.assigneeId ?? ''),
     tags: doc.tags ?? [],
