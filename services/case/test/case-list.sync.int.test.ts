@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { testNamespace, waitFor } from '@pandawa/testing';
+import { TcpProxy, testNamespace, waitFor } from '@pandawa/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   call,
@@ -11,6 +11,8 @@ import {
 
 const officer: Caller = { id: 'officer-1', role: 'officer' };
 const conversation: Caller = { id: 'conversation', role: 'service' };
+const listOn = (svc: InProcessCase, request: Record<string, unknown> = {}) =>
+  call(svc.client, 'ListCases', { officeId: OFFICE, pageSize: 100, ...request }, officer);
 const LONG_DESCRIPTION = 'Data saya tercatat ganda di Disdukcapil. '.repeat(20);
 
 /**
@@ -32,9 +34,6 @@ describe('case list view across instances', () => {
     await b?.close();
     await a?.close();
   });
-
-  const listOn = (svc: InProcessCase, request: Record<string, unknown> = {}) =>
-    call(svc.client, 'ListCases', { officeId: OFFICE, pageSize: 100, ...request }, officer);
 
   it('shows a change made on one instance in the lists of the other, and of one started later', async () => {
     const made = await call(
@@ -100,5 +99,58 @@ describe('case list view across instances', () => {
     expect(loaded.map((c) => [c.id, c.status, Number(c.version)])).toEqual([
       [made.id, 'DIVERIFIKASI', 3],
     ]);
+  });
+});
+
+describe('case list view through a NATS outage', () => {
+  it('catches up with the changes made while its instance was cut off from NATS', async () => {
+    const ns = testNamespace();
+    const proxy = TcpProxy.forUrl(process.env.NATS_URL!);
+    await proxy.start();
+    const a = await startInProcess(ns);
+    const b = await startInProcess(ns, { natsUrl: proxy.url(process.env.NATS_URL!) });
+    try {
+      const open = (i: number) =>
+        call(
+          a.client,
+          'CreateCase',
+          {
+            officeId: OFFICE,
+            idempotencyKey: randomUUID(),
+            category: 'NIK_TIDAK_AKTIF',
+            citizen: { waId: `62812888800${i}`, name: `Warga ${i}` },
+            description: 'x',
+          },
+          conversation,
+        );
+      const first = await open(1);
+      await waitFor(async () => (await listOn(b)).cases!.length === 1);
+
+      await proxy.stop(); // B loses NATS; A and the store carry on
+      const second = await open(2);
+      await call(
+        a.client,
+        'TransitionCase',
+        { officeId: OFFICE, caseId: first.id!, toStatus: 'DIVERIFIKASI' },
+        officer,
+      );
+      // B still answers from what it holds.
+      expect((await listOn(b)).cases!.map((c) => c.id)).toEqual([first.id]);
+
+      await proxy.start();
+      const seen = await waitFor(
+        async () => {
+          const cases = (await listOn(b)).cases!;
+          return cases.length === 2 && cases[1]!.status === 'DIVERIFIKASI' ? cases : undefined;
+        },
+        30_000,
+        'B to catch up after NATS is back',
+      );
+      expect(seen.map((c) => c.id)).toEqual([second.id, first.id]);
+    } finally {
+      await b.close();
+      await a.close();
+      await proxy.stop();
+    }
   });
 });

@@ -64,10 +64,10 @@ export interface InProcessCase {
 /** The case service in this process, over real gRPC, FerretDB and NATS, in its own namespace. */
 export async function startInProcess(
   namespace: string,
-  options: { now?: () => Date; slaCheckIntervalMs?: number } = {},
+  options: { now?: () => Date; slaCheckIntervalMs?: number; natsUrl?: string } = {},
 ): Promise<InProcessCase> {
   const logger = testLogger('case');
-  const bus = await connectTestBus(process.env.NATS_URL!, namespace);
+  const bus = await connectTestBus(options.natsUrl ?? process.env.NATS_URL!, namespace);
   const mongo = await connectMongo({
     url: process.env.MONGO_URL!,
     dbName: testDbName(namespace, 'case'),
