@@ -19,8 +19,6 @@ export interface FollowerOptions {
 
 export interface FollowerHandle {
   stop(): Promise<void>;
-  /** The stream sequence of the last message handled (0 before the first). */
-  lastSequence(): number;
 }
 
 /** The sequence of the newest message in `stream` now (0 when it is empty). */
@@ -46,7 +44,6 @@ export async function followStream(options: FollowerOptions): Promise<FollowerHa
     opt_start_seq: Math.max(1, options.startSequence),
   });
   const messages = await consumer.consume();
-  let last = 0;
   let stopping = false;
   const handleUntilDone = async (envelope: Envelope, seq: number) => {
     for (let attempt = 1; !stopping; attempt++) {
@@ -70,11 +67,9 @@ export async function followStream(options: FollowerOptions): Promise<FollowerHa
         envelope = envelopeSchema.parse(JSON.parse(new TextDecoder().decode(msg.data)));
       } catch {
         log.warn({ streamSequence: msg.seq }, 'followed message is not an envelope; skipped');
-        last = msg.seq;
         continue;
       }
       await handleUntilDone(envelope, msg.seq);
-      last = msg.seq;
     }
   })();
   return {
@@ -83,6 +78,5 @@ export async function followStream(options: FollowerOptions): Promise<FollowerHa
       await messages.close();
       await loop;
     },
-    lastSequence: () => last,
   };
 }
