@@ -6,10 +6,14 @@ describe('event envelope', () => {
     const env = notifyWaSend.create({
       id: 'cmd-1',
       officeId: 'pekanbaru',
-      data: { to: '6281234567890', message: { kind: 'text', text: 'Halo' } },
+      data: {
+        to: { phone: '6281234567890' },
+        purpose: 'conversation.reply',
+        message: { kind: 'text', text: 'Halo' },
+      },
     });
     expect(env.type).toBe('notify.wa.send');
-    expect(env.version).toBe(1);
+    expect(env.version).toBe(2);
     expect(envelopeSchema.parse(env)).toBeTruthy();
   });
 
@@ -18,7 +22,7 @@ describe('event envelope', () => {
       notifyWaSend.create({
         id: 'cmd-2',
         officeId: 'pekanbaru',
-        data: { to: 'x', message: { kind: 'text', text: '' } },
+        data: { to: { phone: '6281234567890' }, purpose: 'x', message: { kind: 'text', text: '' } },
       }),
     ).toThrow();
   });
