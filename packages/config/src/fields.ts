@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SANDBOX_ACCESS_TOKEN, SANDBOX_API_URL } from './dev-defaults.js';
 
 /** A TCP port number given as a string in the environment. */
 export const port = (fallback: number) =>
@@ -29,6 +30,16 @@ export const csv = (fallback: string) =>
 
 /** Settings every service has. */
 export const commonEnv = {
+  /**
+   * `production` makes the service refuse to start on any published development secret or the
+   * sandbox's Cloud API URL (`productionProblems`); the production overlay sets it.
+   */
+  PANDAWA_ENV: z.enum(['development', 'production']).default('development'),
+  /**
+   * The address every server of the service listens on (gRPC, HTTP, health). Loopback by
+   * default, so `npm run dev` is reachable from this machine only; the manifests set 0.0.0.0.
+   */
+  BIND_HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** How long in-flight work may take to finish after SIGTERM. */
   SHUTDOWN_TIMEOUT_MS: duration(8000),
@@ -58,12 +69,12 @@ export const mongoEnv = {
  * that `npm run dev` works with no settings; production sets real values from a Secret.
  */
 export const whatsappApiEnv = {
-  WHATSAPP_API_URL: z.url().default('http://127.0.0.1:8090'),
+  WHATSAPP_API_URL: z.url().default(SANDBOX_API_URL),
   WHATSAPP_API_VERSION: z
     .string()
     .regex(/^v\d+\.\d+$/, 'like v23.0')
     .default('v23.0'),
-  WHATSAPP_ACCESS_TOKEN: z.string().min(1).default('sandbox-access-token'),
+  WHATSAPP_ACCESS_TOKEN: z.string().min(1).default(SANDBOX_ACCESS_TOKEN),
   /** The office's business phone number that sends messages and owns uploaded media. */
   WHATSAPP_PHONE_NUMBER_ID: z.string().regex(/^\d+$/).default('100000000000001'),
   WHATSAPP_TIMEOUT_MS: duration(15_000),

@@ -10,3 +10,13 @@ export {
   csv,
   bool,
 } from './fields.js';
+export {
+  SANDBOX_APP_SECRET,
+  SANDBOX_VERIFY_TOKEN,
+  SANDBOX_ACCESS_TOKEN,
+  SANDBOX_API_URL,
+  META_GRAPH_API_URL,
+  DEV_ONLY_MASTER_KEY_ID,
+  DEV_ONLY_MASTER_KEYS,
+  productionProblems,
+} from './dev-defaults.js';

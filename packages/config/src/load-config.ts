@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { productionProblems } from './dev-defaults.js';
 
 /** Thrown once at start-up with every problem in the environment, not just the first. */
 export class ConfigError extends Error {
@@ -25,6 +26,8 @@ function deepFreeze<T>(value: T): DeepReadonly<T> {
 /**
  * Validates the environment against a service's schema once, at start-up. Defaults live in the
  * schema; the result is a frozen, typed object. This is the only place that reads `process.env`.
+ * With PANDAWA_ENV=production a configuration that still holds a published development secret
+ * is refused like an invalid one.
  */
 export function loadConfig<S extends z.ZodType>(
   schema: S,
@@ -39,6 +42,13 @@ export function loadConfig<S extends z.ZodType>(
         return `${key}: ${issue.message}`;
       }),
     );
+  }
+  // Fail closed: a production deployment missing its Secret would otherwise start on the
+  // published development values and accept anyone's webhooks.
+  const data = result.data as Record<string, unknown>;
+  if (data.PANDAWA_ENV === 'production') {
+    const problems = productionProblems(data);
+    if (problems.length > 0) throw new ConfigError(problems);
   }
   return deepFreeze(result.data);
 }

@@ -8,6 +8,7 @@ import type {
 import { loadHealthPackage, ServingStatus } from './health.js';
 
 export interface GrpcServerOptions {
+  /** Where to listen: loopback unless told (services pass BIND_HOST; the manifests say 0.0.0.0). */
   host?: string;
   port: number;
   logger: Logger;
@@ -93,13 +94,16 @@ export class GrpcServer {
   }
 
   async start(): Promise<number> {
-    const address = `${this.options.host ?? '0.0.0.0'}:${this.options.port}`;
+    const address = `${this.options.host ?? '127.0.0.1'}:${this.options.port}`;
     this.boundPort = await new Promise<number>((resolve, reject) =>
       this.server.bindAsync(address, grpc.ServerCredentials.createInsecure(), (error, port) =>
         error ? reject(error) : resolve(port),
       ),
     );
-    this.options.logger.info({ port: this.boundPort }, 'gRPC server listening');
+    this.options.logger.info(
+      { host: this.options.host ?? '127.0.0.1', port: this.boundPort },
+      'gRPC server listening',
+    );
     return this.boundPort;
   }
 

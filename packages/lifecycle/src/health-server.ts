@@ -14,7 +14,8 @@ export interface HealthServer {
 export async function startHealthServer(
   readiness: Readiness,
   port: number,
-  host = '0.0.0.0',
+  /** Loopback unless told: services pass BIND_HOST, which the manifests set to 0.0.0.0. */
+  host = '127.0.0.1',
 ): Promise<HealthServer> {
   const server: Server = createServer((req, res) => {
     if (req.url === '/healthz') {

@@ -22,6 +22,7 @@ await runMain('case', async () => {
     streams: (t) => [t.streams.CASE_EVENTS],
   });
   const grpcServer = new GrpcServer({
+    host: config.BIND_HOST,
     port: config.CASE_PORT,
     logger,
     // `app` is assigned below, before the server starts answering.

@@ -19,7 +19,7 @@ await runMain('conversation', async () => {
     streams: (t) => [t.streams.WA_IN, t.streams.NOTIFY],
   });
   const readiness = new Readiness({ nats: backbone.natsHealthy, mongo: backbone.mongoHealthy });
-  const health = await startHealthServer(readiness, config.HEALTH_PORT);
+  const health = await startHealthServer(readiness, config.HEALTH_PORT, config.BIND_HOST);
 
   handleShutdown(
     logger,

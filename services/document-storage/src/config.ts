@@ -2,6 +2,8 @@ import {
   bool,
   commonEnv,
   csv,
+  DEV_ONLY_MASTER_KEY_ID,
+  DEV_ONLY_MASTER_KEYS,
   duration,
   grpcClientEnv,
   loadConfig,
@@ -16,12 +18,12 @@ const MB = 1024 * 1024;
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 /**
- * DEV ONLY. A fixed, published master key so that `npm run dev` works without settings. Anything
- * encrypted under it is as good as plaintext; the service logs a warning while it is active.
+ * DEV ONLY. A fixed, published master key (@pandawa/config) so that `npm run dev` works without
+ * settings. Anything encrypted under it is as good as plaintext; the service logs a warning while
+ * it is active, and refuses to start with it in production (PANDAWA_ENV=production).
  * Real deployments set DOCUMENT_MASTER_KEYS and DOCUMENT_ACTIVE_KEY_ID from a secret.
  */
-export const DEV_ONLY_MASTER_KEY_ID = 'dev-only-insecure';
-const DEV_ONLY_MASTER_KEYS = `${DEV_ONLY_MASTER_KEY_ID}:${Buffer.alloc(32, 'pandawa-dev-only').toString('base64')}`;
+export { DEV_ONLY_MASTER_KEY_ID };
 
 export const documentConfigSchema = z
   .object({

@@ -24,6 +24,7 @@ await runMain('document-storage', async () => {
   if (config.DOCUMENT_REWRAP_ON_START) await app.service.rewrapKeys();
 
   const grpcServer = new GrpcServer({
+    host: config.BIND_HOST,
     port: config.DOCUMENT_PORT,
     logger,
     isHealthy: async () => backbone.natsHealthy() && (await backbone.mongoHealthy()),

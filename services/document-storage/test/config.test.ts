@@ -28,4 +28,25 @@ describe('document-storage configuration', () => {
       /DOCUMENT_RETENTION_DAYS_BY_OFFICE/,
     );
   });
+
+  it('refuses to start in production on the dev key, the sandbox token or the sandbox URL', () => {
+    expect(() => loadDocumentConfig({ PANDAWA_ENV: 'production' })).toThrow(
+      expect.objectContaining({
+        problems: [
+          expect.stringMatching(/^WHATSAPP_ACCESS_TOKEN:/),
+          expect.stringMatching(/^DOCUMENT_ACTIVE_KEY_ID:/),
+          expect.stringMatching(/^DOCUMENT_MASTER_KEYS:/),
+          expect.stringMatching(/^WHATSAPP_API_URL:/),
+        ],
+      }),
+    );
+    const config = loadDocumentConfig({
+      PANDAWA_ENV: 'production',
+      DOCUMENT_MASTER_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+      DOCUMENT_ACTIVE_KEY_ID: 'k1',
+      WHATSAPP_ACCESS_TOKEN: 'EAAG-real',
+      WHATSAPP_API_URL: 'https://graph.facebook.com',
+    });
+    expect(config.PANDAWA_ENV).toBe('production');
+  });
 });

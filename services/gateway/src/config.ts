@@ -7,12 +7,13 @@ import {
   mongoEnv,
   natsEnv,
   port,
+  SANDBOX_APP_SECRET,
+  SANDBOX_VERIFY_TOKEN,
 } from '@pandawa/config';
 import { z } from 'zod';
 
-/** The wa-sandbox's public webhook secrets: fine for `npm run dev`, never for production. */
-export const SANDBOX_APP_SECRET = 'sandbox-app-secret';
-export const SANDBOX_VERIFY_TOKEN = 'sandbox-verify-token';
+/** The wa-sandbox's public webhook secrets: fine for `npm run dev`, refused in production. */
+export { SANDBOX_APP_SECRET, SANDBOX_VERIFY_TOKEN };
 
 export const gatewayConfigSchema = z.object({
   ...commonEnv,

@@ -48,7 +48,7 @@ await runMain('gateway', async () => {
       ...(ledger ? { ledger } : {}),
     },
   });
-  const server = app.listen(config.GATEWAY_PORT);
+  const server = app.listen(config.GATEWAY_PORT, config.BIND_HOST);
   await new Promise<void>((resolve, reject) =>
     server.once('listening', resolve).once('error', reject),
   );

@@ -24,7 +24,7 @@ await runMain('notification', async () => {
     ],
   });
   const readiness = new Readiness({ nats: backbone.natsHealthy, mongo: backbone.mongoHealthy });
-  const health = await startHealthServer(readiness, config.HEALTH_PORT);
+  const health = await startHealthServer(readiness, config.HEALTH_PORT, config.BIND_HOST);
 
   handleShutdown(
     logger,

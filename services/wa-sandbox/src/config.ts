@@ -1,4 +1,12 @@
-import { commonEnv, duration, loadConfig, port } from '@pandawa/config';
+import {
+  commonEnv,
+  duration,
+  loadConfig,
+  port,
+  SANDBOX_ACCESS_TOKEN,
+  SANDBOX_APP_SECRET,
+  SANDBOX_VERIFY_TOKEN,
+} from '@pandawa/config';
 import { z } from 'zod';
 
 /**
@@ -8,13 +16,12 @@ import { z } from 'zod';
 export const sandboxConfigSchema = z.object({
   ...commonEnv,
   WA_SANDBOX_PORT: port(8090),
-  WA_SANDBOX_HOST: z.string().default('127.0.0.1'),
   /** Bearer token the Graph endpoints accept (what notification sends as WHATSAPP_ACCESS_TOKEN). */
-  WHATSAPP_ACCESS_TOKEN: z.string().min(1).default('sandbox-access-token'),
+  WHATSAPP_ACCESS_TOKEN: z.string().min(1).default(SANDBOX_ACCESS_TOKEN),
   /** Signs the webhooks (the gateway verifies with the same secret). */
-  WHATSAPP_APP_SECRET: z.string().min(1).default('sandbox-app-secret'),
+  WHATSAPP_APP_SECRET: z.string().min(1).default(SANDBOX_APP_SECRET),
   /** Sent in Meta's GET subscription handshake to the webhook URL (the gateway checks it). */
-  WHATSAPP_VERIFY_TOKEN: z.string().min(1).default('sandbox-verify-token'),
+  WHATSAPP_VERIFY_TOKEN: z.string().min(1).default(SANDBOX_VERIFY_TOKEN),
   /** The business phone number the citizens write to. */
   WHATSAPP_PHONE_NUMBER_ID: z.string().regex(/^\d+$/).default('100000000000001'),
   WHATSAPP_DISPLAY_PHONE_NUMBER: z.string().default('6281100000001'),

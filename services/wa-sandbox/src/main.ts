@@ -9,7 +9,7 @@ await runMain('wa-sandbox', async () => {
   const logger = createLogger({ service: 'wa-sandbox', level: config.LOG_LEVEL });
   const sandbox = await createSandbox({
     port: config.WA_SANDBOX_PORT,
-    host: config.WA_SANDBOX_HOST,
+    host: config.BIND_HOST,
     accessToken: config.WHATSAPP_ACCESS_TOKEN,
     appSecret: config.WHATSAPP_APP_SECRET,
     numbers: [

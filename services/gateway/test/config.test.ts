@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { loadGatewayConfig } from '../src/config.js';
+
+describe('gateway configuration', () => {
+  it('binds loopback unless told otherwise', () => {
+    expect(loadGatewayConfig({}).BIND_HOST).toBe('127.0.0.1');
+    expect(loadGatewayConfig({ BIND_HOST: '0.0.0.0' }).BIND_HOST).toBe('0.0.0.0');
+  });
+
+  it('refuses to start in production on the sandbox’s published webhook secret and verify token', () => {
+    expect(() => loadGatewayConfig({ PANDAWA_ENV: 'production' })).toThrow(
+      expect.objectContaining({
+        problems: [
+          expect.stringMatching(/^WHATSAPP_APP_SECRET:/),
+          expect.stringMatching(/^WHATSAPP_VERIFY_TOKEN:/),
+        ],
+      }),
+    );
+    expect(
+      loadGatewayConfig({
+        PANDAWA_ENV: 'production',
+        WHATSAPP_APP_SECRET: 'real-secret',
+        WHATSAPP_VERIFY_TOKEN: 'real-token',
+      }).PANDAWA_ENV,
+    ).toBe('production');
+  });
+});
