@@ -1,4 +1,4 @@
-import { trace } from '@opentelemetry/api';
+import { isSpanContextValid, trace } from '@opentelemetry/api';
 import { pino, type DestinationStream, type Logger } from 'pino';
 import { maskPersonalData, maskText } from './mask.js';
 
@@ -28,10 +28,11 @@ export function createLogger({ service, level = 'info', destination }: LoggerOpt
         level: (label) => ({ level: label }),
       },
       mixin() {
-        const span = trace.getActiveSpan();
-        if (!span) return {};
-        const { traceId, spanId } = span.spanContext();
-        return { traceId, spanId };
+        // With tracing off a span still exists, carrying the all-zero ids of the invalid
+        // context: a line gets ids only when they name a real trace.
+        const context = trace.getActiveSpan()?.spanContext();
+        if (!context || !isSpanContextValid(context)) return {};
+        return { traceId: context.traceId, spanId: context.spanId };
       },
       hooks: {
         logMethod(args, method) {

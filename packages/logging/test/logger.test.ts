@@ -1,5 +1,14 @@
 import { Writable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import {
+  context,
+  INVALID_SPAN_CONTEXT,
+  ROOT_CONTEXT,
+  trace,
+  TraceFlags,
+  type Context,
+  type ContextManager,
+} from '@opentelemetry/api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, maskPersonalData, maskText } from '../src/index.js';
 
 const NIK = '1471015501900003';
@@ -77,5 +86,52 @@ describe('logger', () => {
     const input = { nik: NIK };
     maskPersonalData(input);
     expect(input.nik).toBe(NIK);
+  });
+
+  describe('trace ids', () => {
+    // A synchronous context manager, so a span can be made active without the SDK.
+    let current: Context = ROOT_CONTEXT;
+    const manager: ContextManager = {
+      active: () => current,
+      with(ctx, fn, thisArg, ...args) {
+        const before = current;
+        current = ctx;
+        try {
+          return fn.call(thisArg, ...args);
+        } finally {
+          current = before;
+        }
+      },
+      bind: (_ctx, target) => target,
+      enable: () => manager,
+      disable: () => manager,
+    };
+    beforeAll(() => context.setGlobalContextManager(manager));
+    afterAll(() => context.disable());
+
+    const inSpan = (spanContext: typeof INVALID_SPAN_CONTEXT, fn: () => void) =>
+      context.with(trace.setSpan(context.active(), trace.wrapSpanContext(spanContext)), fn);
+
+    it('leaves the trace id out of a line when tracing is off (the all-zero context)', () => {
+      const { logger, lines } = capture();
+      inSpan(INVALID_SPAN_CONTEXT, () => logger.info('no tracing'));
+      const entry = JSON.parse(lines[0]!);
+      expect(entry).not.toHaveProperty('traceId');
+      expect(entry).not.toHaveProperty('spanId');
+      expect(lines[0]).not.toContain('00000000000000000000000000000000');
+    });
+
+    it('puts a real trace id and span id on a line logged inside a span', () => {
+      const { logger, lines } = capture();
+      const real = {
+        traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+        spanId: '00f067aa0ba902b7',
+        traceFlags: TraceFlags.SAMPLED,
+      };
+      inSpan(real, () => logger.info('traced'));
+      const entry = JSON.parse(lines[0]!);
+      expect(entry.traceId).toBe(real.traceId);
+      expect(entry.spanId).toBe(real.spanId);
+    });
   });
 });

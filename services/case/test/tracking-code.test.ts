@@ -8,7 +8,10 @@ import {
 } from '../src/domain/tracking-code.js';
 
 describe('tracking codes', () => {
-  it('100 000 allocated codes are unique, well-formed and free of 0/O/1/I/L', async () => {
+  // 20 000 codes rather than 100 000: the property (unique, well-formed, few redraws) is the
+  // same, and the test no longer needs a fast machine to finish inside a timeout.
+  it('20 000 allocated codes are unique, well-formed and free of 0/O/1/I/L', async () => {
+    const count = 20_000;
     // The set stands in for the unique index: a taken code is refused and redrawn.
     const taken = new Set<string>();
     let redraws = 0;
@@ -21,19 +24,19 @@ describe('tracking codes', () => {
       return code;
     };
     const codes: string[] = [];
-    for (let i = 0; i < 100_000; i++) {
+    for (let i = 0; i < count; i++) {
       const code = await allocateTrackingCode(claim);
-      expect(code).toBeDefined();
-      codes.push(code!);
+      if (code === undefined) throw new Error('allocation gave up');
+      codes.push(code);
     }
-    expect(new Set(codes).size).toBe(100_000);
-    for (const code of codes) {
-      expect(code).toMatch(/^PDW-[A-Z2-9]{6}$/);
-      expect(code.slice(4)).not.toMatch(/[0O1IL]/);
-      expect(isTrackingCode(code)).toBe(true);
-    }
-    // Raw draws do repeat now and then (birthday bound ≈ 5.6 per 100 000); never many.
-    expect(redraws).toBeLessThan(40);
+    expect(new Set(codes).size).toBe(count);
+    const malformed = codes.filter(
+      (code) => !/^PDW-[A-Z2-9]{6}$/.test(code) || /[0O1IL]/.test(code.slice(4)),
+    );
+    expect(malformed).toEqual([]);
+    expect(codes.every(isTrackingCode)).toBe(true);
+    // Raw draws repeat now and then (birthday bound ≈ 0.23 per 20 000); never many.
+    expect(redraws).toBeLessThan(10);
   });
 
   it('redraws when a code is taken and gives up after its attempts', async () => {
