@@ -1,6 +1,6 @@
 /** Everyone who may call a PANDAWA service. Citizens act through the conversation service. */
 export const CALLER_ROLES = ['officer', 'supervisor', 'admin', 'citizen', 'service'] as const;
-/** The roles of people at the office (DESIGN §8). */
+/** The roles of people at the office (architecture §8). */
 export const OFFICER_ROLES = ['officer', 'supervisor', 'admin'] as const;
 export type CallerRole = (typeof CALLER_ROLES)[number];
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Who a citizen is, as WhatsApp tells us (DESIGN §1). Since April 2026 every webhook carries a
+ * Who a citizen is, as WhatsApp tells us (architecture §1). Since April 2026 every webhook carries a
  * business-scoped user ID (BSUID: two-letter country code, a dot, up to 128 alphanumerics, e.g.
  * `ID.1234567890123456`); a citizen who adopted a username may come with no phone number at all.
  * Old records may have a phone and no BSUID. A valid identity has at least one of the two.

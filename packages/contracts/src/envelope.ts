@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Every message on the bus is this JSON envelope (DESIGN §3). `type` names the event and
+ * Every message on the bus is this JSON envelope (architecture §3). `type` names the event and
  * `version` its data schema, so a consumer can tell an old producer's messages from a new one's.
  */
 export const envelopeSchema = z.object({

@@ -1,5 +1,5 @@
 /**
- * Streams and subjects of DESIGN §3, in one place. A namespace prefixes every stream name and
+ * Streams and subjects of architecture §3, in one place. A namespace prefixes every stream name and
  * subject so that tests (each with its own namespace) share one server without seeing each
  * other's messages; production runs with the empty namespace.
  */

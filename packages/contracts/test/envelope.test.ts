@@ -50,7 +50,7 @@ describe('topology', () => {
     }
   });
 
-  it('uses the plain names of DESIGN §3 without a namespace', () => {
+  it('uses the plain names of architecture §3 without a namespace', () => {
     const t = topology();
     expect(t.streams.CASE_EVENTS.subjects).toEqual(['case.events.>']);
     expect(t.subjects.caseEvent('created')).toBe('case.events.created');

@@ -1,6 +1,6 @@
 /**
  * Request and response types of a service's methods, read off its generated definition (the
- * only copy of the proto's shapes, DESIGN §4). For `type S = CaseProto[...]['CaseService']['service']`:
+ * only copy of the proto's shapes, architecture §4). For `type S = CaseProto[...]['CaseService']['service']`:
  * `HandlerRequest<S, 'CreateCase'>` is what a handler receives, `HandlerResponse<S, 'CreateCase'>`
  * what it answers; `ClientRequest` / `ClientResponse` are the client's side (every response
  * field present, as the loader's `defaults: true` fills them).

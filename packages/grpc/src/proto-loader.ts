@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 
-/** `protos/` at the repository root: the only copy of every .proto (DESIGN §4). */
+/** `protos/` at the repository root: the only copy of every .proto (architecture §4). */
 export const PROTO_ROOT = fileURLToPath(new URL('../../../protos', import.meta.url));
 
 /**

@@ -2,7 +2,7 @@ import type { Connection } from 'mongoose';
 
 /**
  * Remembers which messages a consumer has already acted on. JetStream's duplicate window is two
- * minutes, but Meta retries webhooks for days (DESIGN §3), so every consumer keeps its own
+ * minutes, but Meta retries webhooks for days (architecture §3), so every consumer keeps its own
  * record, keyed by message id, in its own database.
  */
 export class IdempotencyStore {

@@ -7,7 +7,7 @@ export interface HeaderCarrier {
   set(key: string, value: string): void;
 }
 
-// W3C trace context always, whatever global propagator is (or is not) configured: DESIGN §3
+// W3C trace context always, whatever global propagator is (or is not) configured: architecture §3
 // fixes `traceparent` as the format on the bus.
 const propagator = new W3CTraceContextPropagator();
 

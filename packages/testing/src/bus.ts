@@ -19,7 +19,7 @@ export interface TestBus {
   close(): Promise<void>;
 }
 
-/** A NATS connection with every stream of DESIGN §3 declared under the test's namespace. */
+/** A NATS connection with every stream of architecture §3 declared under the test's namespace. */
 export async function connectTestBus(url: string, namespace: string): Promise<TestBus> {
   const nc = await connectNats({ url, name: `test-${namespace}`, logger: testLogger('test-bus') });
   const jsm = await jetstreamManager(nc);

@@ -2,7 +2,7 @@ import { AppError, type ErrorCode } from '@pandawa/errors';
 
 /**
  * What went wrong, in the terms callers act on. Graph error codes are many; these are the ones
- * PANDAWA branches on (DESIGN §2, notification) plus a catch-all.
+ * PANDAWA branches on (architecture §2, notification) plus a catch-all.
  */
 export type WhatsAppErrorKind =
   /** 130429: the phone number's throughput (80 msg/s) is used up. Retry later. */

@@ -19,7 +19,7 @@ export const caseConfigSchema = z.object({
   MONGO_DB: z.string().default('pandawa_case'),
   /** Serves pandawa.case.v1.CaseService and grpc.health.v1.Health. */
   CASE_PORT: port(50051),
-  /** Office opening hours; SLA clocks run only inside them (DESIGN §7). */
+  /** Office opening hours; SLA clocks run only inside them (architecture §7). */
   SERVICE_HOURS: z.string().default('mon-thu 08:00-15:00; fri 08:00-11:30'),
   SERVICE_TIMEZONE: z.string().default('Asia/Jakarta'),
   /** Fixed offset of SERVICE_TIMEZONE (Asia/Jakarta has no daylight saving). */

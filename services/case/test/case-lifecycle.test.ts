@@ -6,7 +6,7 @@ const officer: Actor = { id: 'o-1', role: 'officer' };
 const citizen: Actor = { id: '6281234567890', role: 'citizen' };
 
 describe('case lifecycle', () => {
-  it('allows the paths of DESIGN §7', () => {
+  it('allows the paths of architecture §7', () => {
     expect(isTransitionAllowed('BARU', 'DIVERIFIKASI', officer)).toBe(true);
     expect(isTransitionAllowed('DIVERIFIKASI', 'DIPROSES', officer)).toBe(true);
     expect(isTransitionAllowed('DIPROSES', 'SELESAI', officer)).toBe(true);

@@ -20,7 +20,7 @@ const conversation: Caller = { id: 'conversation', role: 'service' };
 let waSeq = 0;
 const newCitizenWaId = () => `62812000${String(++waSeq).padStart(5, '0')}`;
 
-/** Data each target status needs (DESIGN §7). */
+/** Data each target status needs (architecture §7). */
 const dataFor = (to: CaseStatus) => ({
   reason: to === 'DITOLAK' ? 'NIK sudah aktif' : '',
   missingItems: to === 'MENUNGGU_DATA' ? ['Foto KK terbaru'] : [],

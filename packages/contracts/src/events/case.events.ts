@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineEvent } from '../envelope.js';
 
 /**
- * Facts the case service publishes on `case.events.<type>` (DESIGN §3, §7). The envelope id is
+ * Facts the case service publishes on `case.events.<type>` (architecture §3, §7). The envelope id is
  * stored with the write that caused the event (the outbox), so a republished event keeps its id
  * and consumers de-duplicate on it. No NIK or KK number travels here; the citizen's WhatsApp id
  * does, because notification needs it to tell the citizen.

@@ -4,7 +4,7 @@ import { defineEvent } from '../envelope.js';
 
 /**
  * `notify.wa.send`: one outbound WhatsApp message, a command to the notification service (the
- * only sender, DESIGN §2). The envelope id is the idempotency key: a producer derives it from what
+ * only sender, architecture §2). The envelope id is the idempotency key: a producer derives it from what
  * caused the message (the inbound wamid, the case event id), so a redelivered cause never makes a
  * second send. Messages to one citizen (`citizenKey(to)`) leave in the order of their commands.
  * Bounds are Meta's own (packages/whatsapp `LIMITS`); notification re-checks them before sending.

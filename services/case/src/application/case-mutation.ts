@@ -24,7 +24,7 @@ export type Decide = (doc: CaseDocument, now: Date) => Mutation | null;
  * (FAILED_PRECONDITION if the move no longer applies), and a caller who pinned a version gets
  * ABORTED when the case moved on.
  *
- * FerretDB has no transactions and does not isolate updates (DESIGN §5), so the audit entry and
+ * FerretDB has no transactions and does not isolate updates (architecture §5), so the audit entry and
  * the outbox events travel in the same single-document update as the change: an event exists
  * exactly when its change does.
  */

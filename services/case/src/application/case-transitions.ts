@@ -12,7 +12,7 @@ import { caseRef } from './case-events.js';
 import { mutateCase, type Mutation } from './case-mutation.js';
 
 /**
- * Moves a case along its lifecycle (DESIGN §7) and moves the SLA clocks with it: the move
+ * Moves a case along its lifecycle (architecture §7) and moves the SLA clocks with it: the move
  * settles clocks (a staff move is a first response, a close is the resolution), and the
  * resolution clock pauses while the case waits on the citizen (MENUNGGU_DATA), resuming when it
  * leaves.

@@ -2,7 +2,7 @@ import { AppError } from '@pandawa/errors';
 import { isOpen, isStaff, type Actor, type CaseStatus } from './case.types.js';
 
 /**
- * The lifecycle of DESIGN §7 as data: from each status, where an officer may move a case.
+ * The lifecycle of architecture §7 as data: from each status, where an officer may move a case.
  * Cancelling (`DIBATALKAN`) is not here: only the citizen may do it, from any open status.
  * Waiting states return to where work resumes: data arrived → verify or process again; the
  * visit happened → process or close.

@@ -1,5 +1,5 @@
 /**
- * Median and p90 computed in code (FerretDB v1 has no $percentile, DESIGN §5): statistics
+ * Median and p90 computed in code (FerretDB v1 has no $percentile, architecture §5): statistics
  * collect the durations stored per case in service minutes when each clock stopped and rank
  * them here. Nearest-rank percentiles.
  */

@@ -1,5 +1,5 @@
 /**
- * Service-hours arithmetic (DESIGN §7): SLA clocks run only while the office is open. The
+ * Service-hours arithmetic (architecture §7): SLA clocks run only while the office is open. The
  * schedule names its time zone; arithmetic uses the zone's fixed UTC offset, which is exact for
  * Asia/Jakarta (UTC+7, no daylight saving). A zone with DST would need per-day offsets.
  */

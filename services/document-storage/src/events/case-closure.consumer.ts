@@ -8,7 +8,7 @@ import {
 } from '@pandawa/nats';
 import type { DocumentService } from '../document.service.js';
 
-/** Statuses after which a case is over and its documents' retention clock runs (DESIGN §7). */
+/** Statuses after which a case is over and its documents' retention clock runs (architecture §7). */
 export const CLOSED_STATUSES = new Set(['SELESAI', 'DITOLAK', 'DIBATALKAN']);
 
 /**

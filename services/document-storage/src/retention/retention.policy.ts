@@ -1,6 +1,6 @@
 const DAY = 24 * 60 * 60 * 1000;
 
-/** How long content is kept (DESIGN §8, UU 27/2022: no longer than its purpose needs). */
+/** How long content is kept (architecture §8, UU 27/2022: no longer than its purpose needs). */
 export interface RetentionPolicy {
   /** Days after a case closes; per office where an office set its own. */
   defaultDays: number;

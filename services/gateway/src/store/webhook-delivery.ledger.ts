@@ -27,7 +27,7 @@ const keyOf = (id: string) => createHash('sha256').update(id).digest('hex');
  * retries a webhook for up to seven days: this ledger keeps a late retry from becoming a second
  * event. It lives on NATS, which every webhook needs anyway (no second system on the hot path;
  * FerretDB v1 has no TTL indexes either). It is an addition to the consumers' own idempotency
- * (DESIGN §3), so a failing ledger never fails a webhook.
+ * (architecture §3), so a failing ledger never fails a webhook.
  */
 export class KvDeliveryLedger implements DeliveryLedger {
   private constructor(readonly kv: KV) {}
