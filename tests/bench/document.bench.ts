@@ -14,8 +14,8 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { topology } from '@pandawa/contracts';
 import {
+  callerMetadata,
   createClient,
-  grpc,
   loadHealthPackage,
   loadProto,
   ServingStatus,
@@ -114,11 +114,12 @@ async function main(): Promise<void> {
   const Documents = loadProto<DocumentProto>('pandawa/document/v1/document.proto').pandawa.document
     .v1.DocumentService;
   const client = createClient(Documents, address, { maxAttempts: 1 });
-  const md = new grpc.Metadata();
-  md.set('x-actor-id', 'bench');
-  md.set('x-actor-role', 'officer');
-  md.set('x-office-id', OFFICE);
-  md.set('x-access-reason', 'benchmark');
+  const md = callerMetadata({
+    id: 'bench',
+    role: 'officer',
+    officeId: OFFICE,
+    reason: 'benchmark',
+  });
 
   try {
     const ready = Date.now() + 60_000;

@@ -3,3 +3,4 @@ export { CALLER_ROLES, OFFICER_ROLES, type Caller, type CallerRole } from './cal
 export * from './citizen.js';
 export { topology, type Topology, type StreamSpec } from './topology.js';
 export * from './events/index.js';
+export * from './case-status.js';

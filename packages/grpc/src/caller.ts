@@ -2,13 +2,15 @@ import * as grpc from '@grpc/grpc-js';
 import { CALLER_ROLES, type Caller, type CallerRole } from '@pandawa/contracts';
 import { AppError } from '@pandawa/errors';
 
-/** Metadata keys that carry the caller. */
-const KEYS = {
+/** Metadata keys that carry the caller (architecture §4); clients and servers use these names. */
+export const CALLER_METADATA = {
   id: 'x-actor-id',
   role: 'x-actor-role',
   officeId: 'x-office-id',
   reason: 'x-access-reason',
 } as const;
+
+const KEYS = CALLER_METADATA;
 
 function first(metadata: grpc.Metadata, key: string): string {
   const value = metadata.get(key)[0];
@@ -47,6 +49,19 @@ export function callerFromMetadata(metadata: grpc.Metadata, requestOfficeId: str
     officeId,
     reason: first(metadata, KEYS.reason).slice(0, 500),
   };
+}
+
+/**
+ * The caller as it names itself, in its own office (the `x-office-id` it sent), or undefined
+ * when the metadata does not name a valid caller. For recording a call refused because the
+ * caller belongs to another office: who it was is still known.
+ */
+export function callerInOwnOffice(metadata: grpc.Metadata): Caller | undefined {
+  try {
+    return callerFromMetadata(metadata, first(metadata, KEYS.officeId));
+  } catch {
+    return undefined;
+  }
 }
 
 /** The metadata a client sends to say who is calling. */

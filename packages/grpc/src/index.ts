@@ -3,7 +3,13 @@ export { GrpcServer, LIVENESS_SERVICE, type GrpcServerOptions } from './server.j
 export { unaryHandler } from './handlers.js';
 export { createClient, callUnary, type ClientOptions, type CallOpts } from './client.js';
 export { loadHealthPackage, ServingStatus } from './health.js';
-export { callerFromMetadata, callerMetadata } from './caller.js';
+export {
+  CALLER_METADATA,
+  callerFromMetadata,
+  callerInOwnOffice,
+  callerMetadata,
+} from './caller.js';
+export { withCallSpan } from './spans.js';
 export type {
   MethodName,
   HandlerRequest,

@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import { isDuplicateKeyError } from './duplicate-key.js';
 
 /**
  * Remembers which messages a consumer has already acted on. JetStream's duplicate window is two
@@ -32,7 +33,7 @@ export class IdempotencyStore {
     try {
       await this.collection.insertOne({ _id: messageId, at: new Date() });
     } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
+      if (!isDuplicateKeyError(error)) throw error;
     }
   }
 }

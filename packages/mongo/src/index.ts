@@ -1,2 +1,3 @@
 export { closeMongo, connectMongo, isMongoHealthy, type Connection } from './connection.js';
 export { IdempotencyStore } from './idempotency.store.js';
+export { isDuplicateKeyError } from './duplicate-key.js';

@@ -1,7 +1,14 @@
-import { caseCategoryValues, caseStatusValues, type CallerRole } from '@pandawa/contracts';
+import {
+  caseCategoryValues,
+  caseStatusValues,
+  isOpenCaseStatus,
+  OPEN_CASE_STATUSES,
+  type CallerRole,
+  type CaseStatus,
+} from '@pandawa/contracts';
 
 export const CASE_STATUSES = caseStatusValues;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
+export type { CaseStatus };
 
 export const CASE_CATEGORIES = caseCategoryValues;
 export type CaseCategory = (typeof CASE_CATEGORIES)[number];
@@ -18,16 +25,13 @@ export const DELIVERY_STATUSES = [
 ] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
-/** Statuses in which the case is still being worked: SLA clocks run, the citizen may cancel. */
-export const OPEN_STATUSES: readonly CaseStatus[] = [
-  'BARU',
-  'DIVERIFIKASI',
-  'DIPROSES',
-  'MENUNGGU_DATA',
-  'PERLU_KUNJUNGAN',
-];
+/**
+ * Statuses in which the case is still being worked: SLA clocks run, the citizen may cancel.
+ * Shared with document-storage, which starts retention when a case leaves them (contracts).
+ */
+export const OPEN_STATUSES = OPEN_CASE_STATUSES;
 
-export const isOpen = (status: CaseStatus) => OPEN_STATUSES.includes(status);
+export const isOpen = isOpenCaseStatus;
 
 /**
  * Who is calling. `citizen`: the conversation service acting for the citizen whose WhatsApp id

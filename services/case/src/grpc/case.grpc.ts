@@ -3,12 +3,12 @@ import {
   callerFromMetadata,
   loadProto,
   unaryHandler,
+  withCallSpan,
   type CaseProto,
   type grpc,
   type GrpcServer,
 } from '@pandawa/grpc';
 import type { Logger } from '@pandawa/logging';
-import { withSpan } from '@pandawa/telemetry';
 import type { CaseService } from '../case.service.js';
 import {
   CASE_CATEGORIES,
@@ -68,11 +68,7 @@ export function registerCaseGrpc(server: GrpcServer, service: CaseService, logge
       const officeId = (req as { officeId: string }).officeId;
       const { id, role } = callerFromMetadata(call.metadata, officeId);
       const actor: Actor = { id, role };
-      return withSpan(
-        `CaseService/${method}`,
-        { attributes: { 'pandawa.office_id': officeId, 'pandawa.actor_role': actor.role } },
-        () => fn(req, actor),
-      );
+      return withCallSpan('CaseService', method, { officeId, role }, () => fn(req, actor));
     });
 
   const caseOut = (actor: Actor) => (doc: CaseView) => toCaseMessage(doc, actor);

@@ -1,4 +1,4 @@
-import { caseStatusChanged, type Topology } from '@pandawa/contracts';
+import { caseStatusChanged, isClosedCaseStatus, type Topology } from '@pandawa/contracts';
 import type { Logger } from '@pandawa/logging';
 import {
   startConsumer,
@@ -7,9 +7,6 @@ import {
   type JetStreamManager,
 } from '@pandawa/nats';
 import type { DocumentService } from '../document.service.js';
-
-/** Statuses after which a case is over and its documents' retention clock runs (architecture §7). */
-export const CLOSED_STATUSES = new Set(['SELESAI', 'DITOLAK', 'DIBATALKAN']);
 
 /**
  * Learns when cases close from `case.events.status_changed`, so the purge knows when each
@@ -37,7 +34,8 @@ export function startCaseClosureConsumer(deps: {
     ),
     logger: deps.logger,
     handler: async (event) => {
-      if (!CLOSED_STATUSES.has(event.data.to)) return;
+      // A closed status (architecture §7, `CASE_STATUS_PHASE` in contracts) starts the clock.
+      if (!isClosedCaseStatus(event.data.to)) return;
       const stamped = await deps.service.recordCaseClosed(
         event.officeId,
         event.data.caseId,

@@ -1,23 +1,21 @@
 import { AppError, toGrpcStatus } from '@pandawa/errors';
 import {
   callerFromMetadata,
+  callerInOwnOffice,
   loadProto,
   unaryHandler,
+  withCallSpan,
   type DocumentProto,
   type grpc,
   type GrpcServer,
 } from '@pandawa/grpc';
 import type { Logger } from '@pandawa/logging';
-import { withSpan } from '@pandawa/telemetry';
 import type { Actor } from '../domain/actor.js';
 import type { DocumentService, ReadAttempt } from '../document.service.js';
 import { toDocumentMessage } from './document.mapper.js';
 import type { DocumentMethod, Req, Res } from './document.proto-types.js';
 
 export const DOCUMENT_SERVICE_NAME = 'pandawa.document.v1.DocumentService';
-
-/** The metadata key `callerFromMetadata` reads the caller's own office from (@pandawa/grpc). */
-const CALLER_OFFICE_KEY = 'x-office-id';
 
 type UnaryMethod = Exclude<DocumentMethod, 'UploadDocument' | 'ReadDocument'>;
 
@@ -31,11 +29,7 @@ export function registerDocumentGrpc(
     .v1.DocumentService.service;
 
   const traced = <T>(method: string, officeId: string, actor: Actor, fn: () => Promise<T>) =>
-    withSpan(
-      `DocumentService/${method}`,
-      { attributes: { 'pandawa.office_id': officeId, 'pandawa.actor_role': actor.role } },
-      fn,
-    );
+    withCallSpan('DocumentService', method, { officeId, role: actor.role }, fn);
 
   /**
    * The caller, as `callerFromMetadata` reads it. A read refused here because the caller belongs
@@ -47,14 +41,8 @@ export function registerDocumentGrpc(
       return callerFromMetadata(metadata, officeId);
     } catch (error) {
       if (read && error instanceof AppError && error.reason === 'OTHER_OFFICE') {
-        let actor: Actor | undefined;
-        try {
-          // The same caller, in its own office: who it is was given and is valid.
-          const own = metadata.get(CALLER_OFFICE_KEY)[0];
-          actor = callerFromMetadata(metadata, own === undefined ? '' : own.toString().trim());
-        } catch {
-          actor = undefined;
-        }
+        // The same caller, in its own office: who it is was given and is valid.
+        const actor = callerInOwnOffice(metadata);
         if (actor) void service.recordRefusedRead(read, actor, error);
       }
       throw error;

@@ -1,4 +1,4 @@
-import type { Connection } from '@pandawa/mongo';
+import { isDuplicateKeyError, type Connection } from '@pandawa/mongo';
 
 interface MediaClaimRecord {
   /** `${officeId}:${mediaId}`: the _id makes a media id claimable exactly once. */
@@ -44,7 +44,7 @@ export class MediaClaimRepository {
       });
       return { won: true, documentId };
     } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
+      if (!isDuplicateKeyError(error)) throw error;
     }
     // Taken. If its writer died (lease over), take it over with a fresh document id.
     const taken = await this.collection.updateOne(

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '@pandawa/errors';
-import type { Connection } from '@pandawa/mongo';
+import { isDuplicateKeyError, type Connection } from '@pandawa/mongo';
 import type { mongo } from 'mongoose';
 
 export const CASE_LOCK_COLLECTION = 'case_locks';
@@ -48,7 +48,7 @@ export class CaseLocks {
         });
         break;
       } catch (error) {
-        if ((error as { code?: number }).code !== 11000) throw error;
+        if (!isDuplicateKeyError(error)) throw error;
       }
       const held = await this.collection.findOne({ _id: key });
       if (held && held.expiresAt.getTime() < Date.now()) {

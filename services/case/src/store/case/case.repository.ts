@@ -1,4 +1,4 @@
-import type { Connection } from '@pandawa/mongo';
+import { isDuplicateKeyError, type Connection } from '@pandawa/mongo';
 import type { mongo } from 'mongoose';
 import {
   CASE_COLLECTION,
@@ -27,10 +27,6 @@ export interface Cursor {
 export type ListedCase = Omit<CaseDocument, keyof typeof LIST_PROJECTION>;
 
 export type InsertOutcome = { ok: true } | { ok: false; duplicate: true };
-
-/** Duplicate-key on insert is 11000 on both MongoDB and FerretDB (checked in the tests). */
-export const isDuplicateKey = (error: unknown) =>
-  typeof error === 'object' && error !== null && (error as { code?: number }).code === 11000;
 
 const MAX_CITIZEN_CASES = 200;
 
@@ -95,7 +91,7 @@ export class CaseRepository {
     try {
       await this.cases.insertOne(doc);
     } catch (error) {
-      if (isDuplicateKey(error)) return { ok: false, duplicate: true };
+      if (isDuplicateKeyError(error)) return { ok: false, duplicate: true };
       throw error;
     }
     // Shortcuts for later lookups; losing them to a crash only costs the slower query.
@@ -108,7 +104,7 @@ export class CaseRepository {
         { ordered: false },
       )
       .catch((error: unknown) => {
-        if (!isDuplicateKey(error)) throw error;
+        if (!isDuplicateKeyError(error)) throw error;
       });
     return { ok: true };
   }
