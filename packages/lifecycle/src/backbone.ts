@@ -18,37 +18,46 @@ export interface BackboneOptions {
   service: string;
   logger: Logger;
   nats: { url: string; namespace: string; replicas?: number };
-  mongo: { url: string; dbName: string };
+  /** The service's own database; a service without one (the gateway, for now) leaves it out. */
+  mongo?: { url: string; dbName: string };
   /** Streams this service publishes to or consumes from; declared idempotently at start. */
   streams: (t: Topology) => StreamSpec[];
 }
 
-/** What every service connects to: NATS JetStream (with its streams declared) and its database. */
-export interface Backbone {
+/** What every service connects to: NATS JetStream, with its streams declared. */
+export interface NatsBackbone {
   nc: NatsConnection;
   js: JetStreamClient;
   jsm: JetStreamManager;
   topology: Topology;
   publisher: EventPublisher;
-  mongo: Connection;
   natsHealthy(): boolean;
-  mongoHealthy(): Promise<boolean>;
-  /** The tail of the shutdown order: drain NATS → close Mongo → flush telemetry. */
+  /** The tail of the shutdown order: drain NATS → close Mongo (if any) → flush telemetry. */
   closingSteps(): ShutdownStep[];
 }
 
-export async function connectBackbone(options: BackboneOptions): Promise<Backbone> {
+/** NATS JetStream and the service's own database. */
+export interface Backbone extends NatsBackbone {
+  mongo: Connection;
+  mongoHealthy(): Promise<boolean>;
+}
+
+export function connectBackbone(
+  options: BackboneOptions & { mongo: NonNullable<BackboneOptions['mongo']> },
+): Promise<Backbone>;
+export function connectBackbone(
+  options: BackboneOptions & { mongo?: undefined },
+): Promise<NatsBackbone>;
+export async function connectBackbone(options: BackboneOptions): Promise<NatsBackbone | Backbone> {
   const { logger } = options;
   const t = topology(options.nats.namespace);
   const nc = await connectNats({ url: options.nats.url, name: options.service, logger });
   const jsm = await jetstreamManager(nc);
   await ensureStreams(jsm, options.streams(t), options.nats.replicas ?? 1);
   const js = jetstream(nc);
-  const mongo = await connectMongo({
-    url: options.mongo.url,
-    dbName: options.mongo.dbName,
-    logger,
-  });
+  const mongo = options.mongo
+    ? await connectMongo({ url: options.mongo.url, dbName: options.mongo.dbName, logger })
+    : undefined;
   let natsUp = true;
   void (async () => {
     for await (const s of nc.status()) {
@@ -56,19 +65,19 @@ export async function connectBackbone(options: BackboneOptions): Promise<Backbon
       else if (s.type === 'reconnect') natsUp = true;
     }
   })();
-  return {
+  const bus: NatsBackbone = {
     nc,
     js,
     jsm,
     topology: t,
     publisher: new EventPublisher(js),
-    mongo,
     natsHealthy: () => natsUp && !nc.isClosed(),
-    mongoHealthy: () => isMongoHealthy(mongo),
     closingSteps: () => [
       { name: 'drain NATS', run: () => nc.drain() },
-      { name: 'close MongoDB', run: () => closeMongo(mongo) },
+      ...(mongo ? [{ name: 'close MongoDB', run: () => closeMongo(mongo) }] : []),
       { name: 'flush telemetry', run: () => shutdownTelemetry() },
     ],
   };
+  if (!mongo) return bus;
+  return { ...bus, mongo, mongoHealthy: () => isMongoHealthy(mongo) };
 }

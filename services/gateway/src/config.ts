@@ -2,9 +2,7 @@ import {
   bool,
   commonEnv,
   duration,
-  grpcClientEnv,
   loadConfig,
-  mongoEnv,
   natsEnv,
   port,
   SANDBOX_APP_SECRET,
@@ -18,13 +16,9 @@ export { SANDBOX_APP_SECRET, SANDBOX_VERIFY_TOKEN };
 export const gatewayConfigSchema = z.object({
   ...commonEnv,
   ...natsEnv,
-  ...mongoEnv,
-  ...grpcClientEnv,
-  MONGO_DB: z.string().default('pandawa_gateway'),
+  // No MongoDB and no gRPC clients until the admin API (not built yet) needs them.
   /** The HTTP edge: WhatsApp webhook, admin API, `/healthz`, `/readyz`. */
   GATEWAY_PORT: port(8080),
-  CASE_ADDR: z.string().default('127.0.0.1:50051'),
-  DOCUMENT_ADDR: z.string().default('127.0.0.1:50052'),
   // WhatsApp webhook. The defaults equal the wa-sandbox's so that `npm run dev` works with no
   // settings; production sets real values from a Secret.
   /** Meta app secret: the key of the `X-Hub-Signature-256` HMAC. */

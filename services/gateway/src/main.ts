@@ -20,7 +20,7 @@ await runMain('gateway', async () => {
     service: 'gateway',
     logger,
     nats: { url: config.NATS_URL, namespace: config.NATS_NAMESPACE },
-    mongo: { url: config.MONGO_URL, dbName: config.MONGO_DB },
+    // No database until the admin API needs one: the webhook path only publishes to NATS.
     streams: (t) => [t.streams.WA_IN],
   });
   const ledger = config.WEBHOOK_LEDGER_ENABLED
@@ -29,7 +29,7 @@ await runMain('gateway', async () => {
         ttlMs: config.WEBHOOK_LEDGER_RETENTION_MS,
       })
     : undefined;
-  const readiness = new Readiness({ nats: backbone.natsHealthy, mongo: backbone.mongoHealthy });
+  const readiness = new Readiness({ nats: backbone.natsHealthy });
   const app = createApp({
     logger,
     readiness,
