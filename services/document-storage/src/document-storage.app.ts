@@ -1,15 +1,21 @@
+import { Semaphore } from '@pandawa/async';
+import type { Topology } from '@pandawa/contracts';
+import type { GrpcServer } from '@pandawa/grpc';
 import type { Logger } from '@pandawa/logging';
 import type { Connection } from '@pandawa/mongo';
+import type { ConsumerHandle, JetStreamClient, JetStreamManager } from '@pandawa/nats';
 import { WhatsAppClient } from '@pandawa/whatsapp';
+import type { DocumentContext } from './application/document-context.js';
 import type { DocumentConfig } from './config.js';
 import { DocumentService } from './document.service.js';
 import { DocumentCipher } from './domain/envelope.cipher.js';
 import { MasterKeyRing } from './domain/master-key.ring.js';
+import { parseOfficeDays } from './domain/retention.policy.js';
+import { startCaseClosureConsumer } from './events/case-closure.consumer.js';
+import { registerDocumentGrpc } from './grpc/document.grpc.js';
 import type { MediaSource } from './ingest/media.source.js';
 import { WhatsAppMediaSource } from './ingest/whatsapp-media.source.js';
-import { parseOfficeDays } from './retention/retention.policy.js';
-import { RetentionPurger } from './retention/retention.purger.js';
-import { Semaphore } from '@pandawa/async';
+import { RetentionPurgeSchedule } from './schedules/retention-purge.schedule.js';
 import { AccessLogRepository } from './store/access-log.repository.js';
 import { CaseClosureRepository } from './store/case-closure.repository.js';
 import { DocumentAuditRepository } from './store/document-audit.repository.js';
@@ -37,26 +43,39 @@ export type DocumentAppConfig = Pick<
   | 'DOCUMENT_RETENTION_DAYS'
   | 'DOCUMENT_RETENTION_DAYS_BY_OFFICE'
   | 'DOCUMENT_UNATTACHED_RETENTION_DAYS'
+  | 'DOCUMENT_PURGE_INTERVAL_MS'
 >;
 
 export interface DocumentApp {
   service: DocumentService;
-  purger: RetentionPurger;
+  purger: RetentionPurgeSchedule;
   documents: DocumentRepository;
   accessLog: AccessLogRepository;
   audit: DocumentAuditRepository;
+  /** Starts the case-closure consumer (when a bus was given) and the retention purge. */
+  start(): Promise<void>;
+  /** Stops taking case events and purging; waits for work in flight. */
+  stop(): Promise<void>;
 }
 
-/**
- * Wires the service from configuration and a database connection; main.ts adds the network
- * edges. Tests build it the same way, with another media source if they need one.
- */
-export async function createDocumentApp(options: {
+export interface DocumentAppOptions {
   config: DocumentAppConfig;
   mongo: Connection;
   logger: Logger;
+  /** Where DocumentService is served; main.ts (and the tests' harness) own the server. */
+  grpcServer?: GrpcServer;
+  /** For learning from `case.events.status_changed` when cases close. */
+  bus?: { js: JetStreamClient; jsm: JetStreamManager; topology: Topology };
+  /** Tests give another media source than WhatsApp's Graph API. */
   media?: MediaSource;
-}): Promise<DocumentApp> {
+}
+
+/**
+ * Wires the service: the one place that builds the object graph, from configuration and the
+ * connections main.ts (or a test) owns. Edges: gRPC, the case-closure consumer (events/) and the
+ * retention purge (schedules/).
+ */
+export async function createDocumentApp(options: DocumentAppOptions): Promise<DocumentApp> {
   const { config, mongo, logger } = options;
   const documents = new DocumentRepository(mongo);
   const chunks = new DocumentChunkRepository(mongo);
@@ -86,7 +105,7 @@ export async function createDocumentApp(options: {
         timeoutMs: config.WHATSAPP_TIMEOUT_MS,
       }),
     );
-  const service = new DocumentService({
+  const ctx: DocumentContext = {
     documents,
     chunks,
     claims,
@@ -105,11 +124,11 @@ export async function createDocumentApp(options: {
     mediaRetry: { attempts: config.MEDIA_FETCH_ATTEMPTS, backoffMs: config.MEDIA_FETCH_BACKOFF_MS },
     processing: new Semaphore(config.DOCUMENT_PROCESSING_CONCURRENCY),
     logger,
-  });
-  const purger = new RetentionPurger({
-    documents,
-    chunks,
-    service,
+    claimLeaseMs: 2 * 60_000,
+  };
+  const service = new DocumentService(ctx);
+  const purger = new RetentionPurgeSchedule({
+    ctx,
     logger,
     policy: {
       defaultDays: config.DOCUMENT_RETENTION_DAYS,
@@ -118,5 +137,23 @@ export async function createDocumentApp(options: {
       staleStoringMs: 60 * 60 * 1000,
     },
   });
-  return { service, purger, documents, accessLog, audit };
+  if (options.grpcServer) registerDocumentGrpc(options.grpcServer, service, logger);
+
+  let closuresConsumer: ConsumerHandle | undefined;
+  return {
+    service,
+    purger,
+    documents,
+    accessLog,
+    audit,
+    async start() {
+      if (options.bus)
+        closuresConsumer = await startCaseClosureConsumer({ ...options.bus, service, logger });
+      purger.start(config.DOCUMENT_PURGE_INTERVAL_MS);
+    },
+    async stop() {
+      await closuresConsumer?.stop();
+      await purger.stop();
+    },
+  };
 }

@@ -3,8 +3,6 @@ import { GrpcServer } from '@pandawa/grpc';
 import { connectBackbone, handleShutdown, runMain } from '@pandawa/lifecycle';
 import { DEV_ONLY_MASTER_KEY_ID, loadDocumentConfig } from './config.js';
 import { createDocumentApp } from './document-storage.app.js';
-import { startCaseClosureConsumer } from './events/case-closure.consumer.js';
-import { registerDocumentGrpc } from './grpc/document.grpc.js';
 
 await runMain('document-storage', async () => {
   const config = loadDocumentConfig();
@@ -20,25 +18,22 @@ await runMain('document-storage', async () => {
     mongo: { url: config.MONGO_URL, dbName: config.MONGO_DB },
     streams: (t) => [t.streams.CASE_EVENTS, t.streams.DEAD_LETTER],
   });
-  const app = await createDocumentApp({ config, mongo: backbone.mongo, logger });
-  if (config.DOCUMENT_REWRAP_ON_START) await app.service.rewrapKeys();
-
   const grpcServer = new GrpcServer({
     host: config.BIND_HOST,
     port: config.DOCUMENT_PORT,
     logger,
     isHealthy: async () => backbone.natsHealthy() && (await backbone.mongoHealthy()),
   });
-  registerDocumentGrpc(grpcServer, app.service, logger);
-  await grpcServer.start();
-  const closures = await startCaseClosureConsumer({
-    js: backbone.js,
-    jsm: backbone.jsm,
-    topology: backbone.topology,
-    service: app.service,
+  const app = await createDocumentApp({
+    config,
+    mongo: backbone.mongo,
     logger,
+    grpcServer,
+    bus: { js: backbone.js, jsm: backbone.jsm, topology: backbone.topology },
   });
-  app.purger.start(config.DOCUMENT_PURGE_INTERVAL_MS);
+  if (config.DOCUMENT_REWRAP_ON_START) await app.service.rewrapKeys();
+  await grpcServer.start();
+  await app.start();
 
   handleShutdown(
     logger,
@@ -48,8 +43,7 @@ await runMain('document-storage', async () => {
         name: 'stop gRPC, finish calls in flight',
         run: () => grpcServer.shutdown(config.SHUTDOWN_TIMEOUT_MS / 2),
       },
-      { name: 'stop case-closure consumer', run: () => closures.stop() },
-      { name: 'stop retention purge', run: () => app.purger.stop() },
+      { name: 'stop case-closure consumer and retention purge', run: () => app.stop() },
       ...backbone.closingSteps(),
     ],
     config.SHUTDOWN_TIMEOUT_MS,

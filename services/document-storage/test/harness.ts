@@ -13,7 +13,6 @@ import { connectMongo, type Connection } from '@pandawa/mongo';
 import { testDbName, testLogger, testNamespace } from '@pandawa/testing';
 import { loadDocumentConfig } from '../src/config.js';
 import { createDocumentApp, type DocumentApp } from '../src/document-storage.app.js';
-import { registerDocumentGrpc } from '../src/grpc/document.grpc.js';
 import type { MediaSource } from '../src/ingest/media.source.js';
 
 export const DocumentServiceCtor = loadProto<DocumentProto>('pandawa/document/v1/document.proto')
@@ -52,19 +51,19 @@ export async function startHarness(
     MEDIA_FETCH_BACKOFF_MS: '20',
     ...options.env,
   });
-  const app = await createDocumentApp({
-    config,
-    mongo,
-    logger,
-    ...(options.media ? { media: options.media } : {}),
-  });
   const server = new GrpcServer({
     host: '127.0.0.1',
     port: 0,
     logger,
     isHealthy: async () => true,
   });
-  registerDocumentGrpc(server, app.service, logger);
+  const app = await createDocumentApp({
+    config,
+    mongo,
+    logger,
+    grpcServer: server,
+    ...(options.media ? { media: options.media } : {}),
+  });
   const port = await server.start();
   const client = createClient(DocumentServiceCtor, `127.0.0.1:${port}`, { maxAttempts: 1 });
   return {

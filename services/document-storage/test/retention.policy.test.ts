@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { daysBefore, expiredFilters, parseOfficeDays } from '../src/retention/retention.policy.js';
+import { daysBefore, parseOfficeDays } from '../src/domain/retention.policy.js';
+import { expiredFilters } from '../src/store/retention.filters.js';
 
 describe('retention policy', () => {
   const now = new Date('2026-06-01T00:00:00Z');

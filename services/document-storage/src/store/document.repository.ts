@@ -1,8 +1,15 @@
 import type { Connection } from '@pandawa/mongo';
 import { toBuffer } from './binary.js';
+import type { RetentionPolicy } from '../domain/retention.policy.js';
 import type { DocumentEncryption, DocumentRecord } from './document.record.js';
+import { expiredFilters } from './retention.filters.js';
 
 type Filter = Record<string, unknown>;
+
+/** One of the queries for content past its retention (built here; the purge only runs them). */
+export interface ExpiredQuery {
+  readonly filter: Readonly<Filter>;
+}
 
 /**
  * `documents`. Every query is scoped by `officeId`: one office never sees another's documents.
@@ -159,8 +166,22 @@ export class DocumentRepository {
     return docs.map(normalise);
   }
 
-  /** Documents whose content retention has run out, oldest first. */
-  async findExpired(filter: Filter, limit: number): Promise<DocumentRecord[]> {
+  /** The queries, one per retention rule, for stored content whose retention ran out by `now`. */
+  expiredQueries(policy: RetentionPolicy, now: Date): ExpiredQuery[] {
+    return expiredFilters(policy, now).map((filter) => ({ filter }));
+  }
+
+  /** Documents an expiry query finds, oldest first. */
+  async findExpired(query: ExpiredQuery, limit: number): Promise<DocumentRecord[]> {
+    return this.findOldestFirst(query.filter, limit);
+  }
+
+  /** STORING records created before `before`: their writer died half-way. */
+  async findStaleStoring(before: Date, limit: number): Promise<DocumentRecord[]> {
+    return this.findOldestFirst({ status: 'STORING', createdAt: { $lt: before } }, limit);
+  }
+
+  private async findOldestFirst(filter: Readonly<Filter>, limit: number) {
     const docs = await this.collection.find(filter).sort({ createdAt: 1 }).limit(limit).toArray();
     return docs.map(normalise);
   }

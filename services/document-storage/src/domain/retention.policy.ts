@@ -22,21 +22,3 @@ export function parseOfficeDays(entries: readonly string[]): Map<string, number>
 }
 
 export const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * DAY);
-
-/** MongoDB filters for documents whose content may go, as of `now`. */
-export function expiredFilters(policy: RetentionPolicy, now: Date): Record<string, unknown>[] {
-  const overridden = [...policy.byOffice.keys()];
-  return [
-    ...[...policy.byOffice].map(([officeId, days]) => ({
-      status: 'STORED',
-      officeId,
-      caseClosedAt: { $lt: daysBefore(now, days) },
-    })),
-    {
-      status: 'STORED',
-      ...(overridden.length ? { officeId: { $nin: overridden } } : {}),
-      caseClosedAt: { $lt: daysBefore(now, policy.defaultDays) },
-    },
-    { status: 'STORED', caseId: null, createdAt: { $lt: daysBefore(now, policy.unattachedDays) } },
-  ];
-}
