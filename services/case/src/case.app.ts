@@ -6,8 +6,8 @@ import type { GrpcServer } from '@pandawa/grpc';
 import { CaseService } from './case.service.js';
 import type { ServiceSchedule } from './domain/service-hours.js';
 import { OutboxRelay } from './events/outbox.relay.js';
-import { SlaChecker } from './events/sla.checker.js';
 import { registerCaseGrpc } from './grpc/case.grpc.js';
+import { SlaCheckSchedule } from './schedules/sla-check.schedule.js';
 import { CaseListSync } from './read-model/case-list.sync.js';
 import { CaseListView } from './read-model/case-list.view.js';
 import { CaseLocks } from './store/case/case-lock.repository.js';
@@ -62,8 +62,7 @@ export async function createCaseApp(options: CaseAppOptions) {
     pollIntervalMs: options.outboxPollIntervalMs,
     ...(options.afterPublish ? { afterPublish: options.afterPublish } : {}),
   });
-  const slaChecker = new SlaChecker({
-    view,
+  const slaChecker = new SlaCheckSchedule({
     service,
     logger: options.logger,
     intervalMs: options.slaCheckIntervalMs,

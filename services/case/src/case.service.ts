@@ -10,7 +10,7 @@ import { caseStatistics } from './application/case-statistics.js';
 import { transitionCase } from './application/case-transitions.js';
 import { createCase, type CreateCaseInput } from './application/create-case.js';
 import { updateMessageDelivery } from './application/message-delivery.js';
-import { markSlaBreaches } from './application/sla-breaches.js';
+import { markSlaBreaches, raiseDueSlaBreaches } from './application/sla-breaches.js';
 import type { TransitionInput } from './domain/case-lifecycle.js';
 import type { Actor, CaseCategory, DeliveryStatus } from './domain/case.types.js';
 import type { ServiceSchedule } from './domain/service-hours.js';
@@ -156,6 +156,11 @@ export class CaseService {
 
   markSlaBreaches(officeId: string, caseId: string) {
     return markSlaBreaches(this.ctx, officeId, caseId);
+  }
+
+  /** The SLA schedule's work: every breach due by `now`, up to `batchSize` cases. */
+  raiseDueSlaBreaches(now: Date, batchSize: number) {
+    return raiseDueSlaBreaches(this.ctx, now, batchSize);
   }
 
   statistics(actor: Actor, officeId: string, from: Date, to: Date) {

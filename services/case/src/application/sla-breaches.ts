@@ -5,6 +5,28 @@ import { caseRef } from './case-events.js';
 import { mutateCase, type Mutation } from './case-mutation.js';
 
 /**
+ * Finds cases whose next SLA check is due by `now` and raises their breaches; returns how many
+ * it raised. A case that cannot be written now is left to the next run.
+ */
+export async function raiseDueSlaBreaches(
+  ctx: CaseContext,
+  now: Date,
+  batchSize: number,
+): Promise<number> {
+  let raised = 0;
+  // Each due case is re-read under its lock before anything is raised.
+  for (const due of ctx.view.slaDue(now, batchSize)) {
+    try {
+      raised += await markSlaBreaches(ctx, due.officeId, due.caseId);
+    } catch (error) {
+      ctx.logger.warn({ err: error, caseId: due.caseId }, 'could not record SLA breach');
+    }
+  }
+  if (raised) ctx.logger.info({ raised }, 'SLA breaches raised');
+  return raised;
+}
+
+/**
  * Marks every clock of the case that is past due and returns how many it raised. Each breach
  * is recorded and raised once: the flag set here stops a second checker from raising it again.
  */
