@@ -25,6 +25,7 @@ export function topology(namespace = '') {
     waInUnhandled: subject('wa.in.unhandled'),
     notifySend: subject('notify.wa.send'),
     notifyResult: subject('notify.wa.result'),
+    notifyAlert: subject('notify.wa.alert'),
     caseEvent: (type: string) => subject(`case.events.${type}`),
     caseEventsAll: subject('case.events.>'),
     deadLetter: (streamName: string, consumer: string) =>
@@ -52,7 +53,7 @@ export function topology(namespace = '') {
     // the work queue (a stream has one retention policy).
     NOTIFY_RESULT: {
       name: stream('NOTIFY_RESULT'),
-      subjects: [subjects.notifyResult],
+      subjects: [subjects.notifyResult, subjects.notifyAlert],
       retention: 'limits',
       maxAgeMs: 30 * DAY,
       duplicateWindowMs: DUPLICATE_WINDOW,

@@ -88,6 +88,8 @@ export class WhatsAppApiError extends AppError {
   readonly graphSubcode: number | undefined;
   readonly graphType: string | undefined;
   readonly fbtraceId: string | undefined;
+  /** Meta's own words (`error.message`), e.g. for a record people read; never holds the number. */
+  readonly graphMessage: string | undefined;
   readonly retryAfterMs: number | undefined;
   readonly operation: string;
 
@@ -111,6 +113,7 @@ export class WhatsAppApiError extends AppError {
     this.graphSubcode = init.graph?.error_subcode;
     this.graphType = init.graph?.type;
     this.fbtraceId = init.graph?.fbtrace_id;
+    this.graphMessage = init.graph?.message?.slice(0, 512);
     this.retryAfterMs = init.retryAfterMs;
     this.operation = init.operation;
   }

@@ -208,13 +208,21 @@ export class MessagesClient {
     return this.send(to, message.type, { [message.type]: media }, message);
   }
 
-  /** Marks a citizen's message as read (blue ticks). */
-  async markAsRead(messageId: string): Promise<void> {
+  /**
+   * Marks a citizen's message as read (blue ticks); with `typingIndicator` the citizen also sees
+   * "typing…" until our reply arrives (or 25 seconds pass).
+   */
+  async markAsRead(messageId: string, options: { typingIndicator?: boolean } = {}): Promise<void> {
     checkLength('message_id', messageId, 512);
     await this.http.request<{ success: boolean }>({
       method: 'POST',
       path: `/${encodeURIComponent(this.phoneNumberId)}/messages`,
-      json: { messaging_product: 'whatsapp', status: 'read', message_id: messageId },
+      json: {
+        messaging_product: 'whatsapp',
+        status: 'read',
+        message_id: messageId,
+        ...(options.typingIndicator ? { typing_indicator: { type: 'text' } } : {}),
+      },
       operation: 'messages.mark_read',
     });
   }

@@ -7,6 +7,7 @@ import {
   startHealthServer,
 } from '@pandawa/lifecycle';
 import { loadNotificationConfig } from './config.js';
+import { createNotificationApp } from './notification.app.js';
 
 await runMain('notification', async () => {
   const config = loadNotificationConfig();
@@ -21,15 +22,59 @@ await runMain('notification', async () => {
       t.streams.NOTIFY_RESULT,
       t.streams.CASE_EVENTS,
       t.streams.WA_IN,
+      t.streams.DEAD_LETTER,
     ],
   });
-  const readiness = new Readiness({ nats: backbone.natsHealthy, mongo: backbone.mongoHealthy });
-  const health = await startHealthServer(readiness, config.HEALTH_PORT, config.BIND_HOST);
+  const app = createNotificationApp({
+    mongo: backbone.mongo,
+    publisher: backbone.publisher,
+    js: backbone.js,
+    jsm: backbone.jsm,
+    topology: backbone.topology,
+    logger,
+    whatsapp: {
+      baseUrl: config.WHATSAPP_API_URL,
+      apiVersion: config.WHATSAPP_API_VERSION,
+      accessToken: config.WHATSAPP_ACCESS_TOKEN,
+      accessTokenFile: config.WHATSAPP_ACCESS_TOKEN_FILE,
+      timeoutMs: config.WHATSAPP_TIMEOUT_MS,
+      officeNumbers: config.WHATSAPP_OFFICES,
+      defaultPhoneNumberId: config.WHATSAPP_PHONE_NUMBER_ID,
+    },
+    messagesPerSecond: config.WHATSAPP_MESSAGES_PER_SECOND,
+    recipientBurst: config.RECIPIENT_BURST,
+    recipientPerSecond: config.RECIPIENT_PER_SECOND,
+    sendConcurrency: config.NOTIFY_CONCURRENCY,
+    policy: {
+      maxAttempts: config.SEND_MAX_ATTEMPTS,
+      retryBaseMs: config.SEND_RETRY_BASE_MS,
+      retryMaxMs: config.SEND_RETRY_MAX_MS,
+      probeIntervalMs: config.PAUSE_PROBE_INTERVAL_MS,
+      windowMarginMs: config.WINDOW_SAFETY_MARGIN_MS,
+    },
+    templates: {
+      caseUpdate: config.TEMPLATE_CASE_UPDATE,
+      officerReply: config.TEMPLATE_OFFICER_REPLY,
+      language: config.TEMPLATE_LANGUAGE,
+    },
+    caseDelivery: { address: config.CASE_ADDR, deadlineMs: config.GRPC_DEADLINE_MS },
+  });
+  await app.start();
+  const readiness = new Readiness({
+    nats: backbone.natsHealthy,
+    mongo: backbone.mongoHealthy,
+    consumers: app.consumersRunning,
+  });
+  const health = await startHealthServer(readiness, config.HEALTH_PORT, config.BIND_HOST, {
+    metrics: () => app.metrics.render(),
+  });
 
   handleShutdown(
     logger,
     [
       { name: 'mark not ready', run: () => readiness.markNotReady() },
+      // Sends waiting (a retry, a paused number) give their commands back to the queue.
+      { name: 'stop consumers, finish sends in flight', run: () => app.stop() },
       ...backbone.closingSteps(),
       { name: 'close health endpoint', run: () => health.close() },
     ],

@@ -77,6 +77,11 @@ export const notifyWaSend = defineEvent(
     /** The office's sending number; notification takes the office's own when absent. */
     phoneNumberId: z.string().min(1).max(64).optional(),
     caseId: z.string().min(1).max(64).optional(),
+    /**
+     * The case-thread message this send carries (an officer's reply): notification reports its
+     * delivery to the case service (`UpdateMessageDelivery`), so the officer sees its ticks.
+     */
+    caseMessageId: z.string().min(1).max(64).optional(),
     /** What the message is about, e.g. `conversation.reply`, `case.status_changed`. */
     purpose: z.string().min(1).max(64),
     message: outboundMessageSchema,
@@ -104,5 +109,24 @@ export const notifyWaResult = defineEvent(
     errorCode: z.number().int().optional(),
     errorTitle: z.string().max(512).optional(),
     permanent: z.boolean().optional(),
+  }),
+);
+
+/**
+ * `notify.wa.alert`: something people must look at — a permanent send failure (Meta's code and
+ * title), or sending paused for a phone number whose access token Meta refused (190) and resumed
+ * once it works again. Kept in NOTIFY_RESULT beside the results.
+ */
+export const notifyWaAlert = defineEvent(
+  'notify.wa.alert',
+  1,
+  z.object({
+    kind: z.enum(['permanent_failure', 'gave_up', 'sending_paused', 'sending_resumed']),
+    phoneNumberId: z.string().min(1).max(64),
+    commandId: z.string().min(1).max(256).optional(),
+    caseId: z.string().max(64).optional(),
+    purpose: z.string().max(64).optional(),
+    errorCode: z.number().int().optional(),
+    errorTitle: z.string().max(512).optional(),
   }),
 );
