@@ -1,4 +1,4 @@
-import type { Connection } from '@pandawa/mongo';
+import { isDuplicateKeyError, type Connection } from '@pandawa/mongo';
 
 /**
  * When each citizen last wrote to each business number (the 24-hour window), one document per
@@ -23,7 +23,7 @@ export class CustomerWindowRepository {
           await this.windows.updateOne(filter, update, { upsert: true });
         } catch (error) {
           // Two upserts racing on FerretDB v1 may both insert; the loser updates the winner's.
-          if ((error as { code?: number }).code !== 11000) throw error;
+          if (!isDuplicateKeyError(error)) throw error;
           await this.windows.updateOne(filter, update);
         }
       }),

@@ -1,4 +1,4 @@
-import type { Connection } from '@pandawa/mongo';
+import { isDuplicateKeyError, type Connection } from '@pandawa/mongo';
 import { DELIVERY_STATES, type DeliveryState } from '../domain/delivery-state.js';
 
 export interface StatusSeen {
@@ -29,7 +29,7 @@ export class DeliveryStatusRepository {
     try {
       await this.statuses.insertOne({ _id: `${seen.wamid}:${seen.status}`, ...seen });
     } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
+      if (!isDuplicateKeyError(error)) throw error;
     }
   }
 

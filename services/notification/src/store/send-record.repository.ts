@@ -1,4 +1,4 @@
-import type { Connection } from '@pandawa/mongo';
+import { isDuplicateKeyError, type Connection } from '@pandawa/mongo';
 import type { DeliveryState } from '../domain/delivery-state.js';
 
 /**
@@ -44,8 +44,6 @@ export type NewSendRecord = Pick<
   '_id' | 'officeId' | 'phoneNumberId' | 'purpose' | 'caseId' | 'caseMessageId' | 'commandAt'
 >;
 
-const isDuplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
-
 /**
  * One record per command, in `pandawa_notification.sends`, and a wamid → command index (so a
  * status webhook finds its command). Every read and write is by `_id`: FerretDB v1 pushes only
@@ -78,7 +76,7 @@ export class SendRecordRepository {
       await this.sends.insertOne(record);
       return { record, created: true };
     } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
+      if (!isDuplicateKeyError(error)) throw error;
       const existing = await this.sends.findOne({ _id: init._id });
       if (!existing) throw error;
       return { record: existing, created: false };
@@ -109,7 +107,7 @@ export class SendRecordRepository {
       try {
         await this.wamids.insertOne({ _id: wamid, commandId });
       } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
+        if (!isDuplicateKeyError(error)) throw error;
       }
     }
     await this.set(commandId, {
