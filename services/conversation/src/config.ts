@@ -1,4 +1,13 @@
-import { commonEnv, grpcClientEnv, loadConfig, mongoEnv, natsEnv, port } from '@pandawa/config';
+import {
+  commonEnv,
+  csv,
+  duration,
+  grpcClientEnv,
+  loadConfig,
+  mongoEnv,
+  natsEnv,
+  port,
+} from '@pandawa/config';
 import { z } from 'zod';
 
 export const conversationConfigSchema = z.object({
@@ -11,6 +20,34 @@ export const conversationConfigSchema = z.object({
   HEALTH_PORT: port(8081),
   CASE_ADDR: z.string().default('127.0.0.1:50051'),
   DOCUMENT_ADDR: z.string().default('127.0.0.1:50052'),
+  /** A session idle this long is over: the next message says so and shows the menu (§6). */
+  SESSION_IDLE_TIMEOUT_MS: duration(30 * 60_000),
+  /** Messages one citizen may send a minute before the bot slows them down. */
+  CITIZEN_MAX_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(30),
+  /** Citizens' messages handled at once (one citizen's always one after another). */
+  CONVERSATION_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  /** Documents one complaint may carry (the KK photo included). */
+  MAX_DOCUMENTS_PER_CASE: z.coerce.number().int().min(1).max(20).default(10),
+  DESCRIPTION_MAX_CHARS: z.coerce.number().int().min(50).max(4000).default(2000),
+  /** Told in the greeting's privacy notice: how long documents are kept after a case closes. */
+  PRIVACY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** Office hours, as the case service's `SERVICE_HOURS` (keep the two equal). */
+  SERVICE_HOURS: z.string().default('mon-thu 08:00-15:00; fri 08:00-11:30'),
+  SERVICE_UTC_OFFSET: z
+    .string()
+    .regex(/^[+-]\d{2}:\d{2}$/, 'like +07:00')
+    .default('+07:00'),
+  /** Local dates the office is closed, `YYYY-MM-DD,YYYY-MM-DD`. */
+  SERVICE_HOLIDAYS: csv(''),
+  /** *Info & jam layanan*: the office's address and what to bring (Bahasa Indonesia). */
+  OFFICE_ADDRESS: z
+    .string()
+    .max(300)
+    .default('Jl. Jenderal Sudirman No. 464, Pekanbaru (Mal Pelayanan Publik)'),
+  OFFICE_WHAT_TO_BRING: z
+    .string()
+    .max(500)
+    .default('KTP-el asli, Kartu Keluarga asli, dan dokumen pendukung (Akta, Ijazah, Buku Nikah)'),
 });
 
 export type ConversationConfig = ReturnType<typeof loadConversationConfig>;

@@ -7,6 +7,7 @@ import {
   startHealthServer,
 } from '@pandawa/lifecycle';
 import { loadConversationConfig } from './config.js';
+import { createConversationApp } from './conversation.app.js';
 
 await runMain('conversation', async () => {
   const config = loadConversationConfig();
@@ -16,15 +17,30 @@ await runMain('conversation', async () => {
     logger,
     nats: { url: config.NATS_URL, namespace: config.NATS_NAMESPACE },
     mongo: { url: config.MONGO_URL, dbName: config.MONGO_DB },
-    streams: (t) => [t.streams.WA_IN, t.streams.NOTIFY],
+    streams: (t) => [t.streams.WA_IN, t.streams.NOTIFY, t.streams.DEAD_LETTER],
   });
-  const readiness = new Readiness({ nats: backbone.natsHealthy, mongo: backbone.mongoHealthy });
+  const app = await createConversationApp({
+    config,
+    mongo: backbone.mongo,
+    publisher: backbone.publisher,
+    js: backbone.js,
+    jsm: backbone.jsm,
+    topology: backbone.topology,
+    logger,
+  });
+  await app.start();
+  const readiness = new Readiness({
+    nats: backbone.natsHealthy,
+    mongo: backbone.mongoHealthy,
+    consumer: app.consumerRunning,
+  });
   const health = await startHealthServer(readiness, config.HEALTH_PORT, config.BIND_HOST);
 
   handleShutdown(
     logger,
     [
       { name: 'mark not ready', run: () => readiness.markNotReady() },
+      { name: 'stop consumer, finish messages in flight', run: () => app.stop() },
       ...backbone.closingSteps(),
       { name: 'close health endpoint', run: () => health.close() },
     ],

@@ -1,0 +1,52 @@
+import { citizenKey, type Topology } from '@pandawa/contracts';
+import type { Logger } from '@pandawa/logging';
+import {
+  startConsumer,
+  type ConsumerHandle,
+  type JetStreamClient,
+  type JetStreamManager,
+} from '@pandawa/nats';
+import type { InboundHandler } from '../application/handle-inbound.js';
+import {
+  inboundEnvelopeSchema,
+  inboundMessageOf,
+  type InboundEnvelope,
+} from './inbound-message.js';
+
+export const CONVERSATION_CONSUMER = 'conversation';
+
+/**
+ * The durable consumer of `wa.in.message` (architecture §3). One citizen's messages (per office)
+ * are handled one after another in stream order, which is the order the gateway received them;
+ * different citizens run side by side, up to `concurrency`.
+ */
+export function startInboundConsumer(options: {
+  js: JetStreamClient;
+  jsm: JetStreamManager;
+  topology: Topology;
+  handler: InboundHandler;
+  logger: Logger;
+  concurrency: number;
+}): Promise<ConsumerHandle> {
+  const { topology } = options;
+  return startConsumer<InboundEnvelope['data']>({
+    js: options.js,
+    jsm: options.jsm,
+    stream: topology.streams.WA_IN.name,
+    durable: CONVERSATION_CONSUMER,
+    filterSubjects: [topology.subjects.waInMessage],
+    schema: inboundEnvelopeSchema as never,
+    deadLetterSubject: topology.subjects.deadLetter(
+      topology.streams.WA_IN.name,
+      CONVERSATION_CONSUMER,
+    ),
+    logger: options.logger,
+    concurrency: options.concurrency,
+    orderingKey: (envelope) => {
+      const d = envelope.data;
+      return `${envelope.officeId}:${citizenKey(d.citizen ?? { phone: d.waId! })}`;
+    },
+    handler: (envelope, ctx) =>
+      options.handler.handle(inboundMessageOf(envelope as InboundEnvelope), ctx.deliveryCount),
+  });
+}
