@@ -1,6 +1,7 @@
 export { envelopeSchema, defineEvent, type Envelope, type EventDefinition } from './envelope.js';
 export { CALLER_ROLES, OFFICER_ROLES, type Caller, type CallerRole } from './caller.js';
 export * from './citizen.js';
+export * from './limits.js';
 export { topology, type Topology, type StreamSpec } from './topology.js';
 export * from './events/index.js';
 export * from './case-status.js';

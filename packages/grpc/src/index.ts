@@ -10,6 +10,14 @@ export {
   callerMetadata,
 } from './caller.js';
 export { withCallSpan } from './spans.js';
+export {
+  checkRequestBounds,
+  requestFieldNames,
+  ENGLISH_BOUND_MESSAGES,
+  type BoundMessages,
+  type FieldBound,
+  type FieldBounds,
+} from './request-bounds.js';
 export type {
   MethodName,
   HandlerRequest,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../envelope.js';
+import { CASE_LIMITS, COMMON_LIMITS } from '../limits.js';
 
 /**
  * Facts the case service publishes on `case.events.<type>` (architecture §3, §7). The envelope id is
@@ -54,9 +55,13 @@ export const caseStatusChanged = defineEvent(
     ...caseRef,
     from: z.enum(caseStatusValues),
     to: z.enum(caseStatusValues),
-    reason: z.string().optional(),
-    missingItems: z.array(z.string()).optional(),
-    visitInstructions: z.string().optional(),
+    // Bounded as the request that caused it (limits.ts): notification forwards them to WhatsApp.
+    reason: z.string().max(CASE_LIMITS.reason).optional(),
+    missingItems: z
+      .array(z.string().max(CASE_LIMITS.missingItem))
+      .max(CASE_LIMITS.missingItems)
+      .optional(),
+    visitInstructions: z.string().max(CASE_LIMITS.visitInstructions).optional(),
     actor,
   }),
 );
@@ -84,7 +89,12 @@ export const caseMessageAdded = defineEvent(
 export const caseReplyAdded = defineEvent(
   'case.events.reply_added',
   1,
-  z.object({ ...caseRef, messageId: z.string(), text: z.string().min(1), actor }),
+  z.object({
+    ...caseRef,
+    messageId: z.string(),
+    text: z.string().min(1).max(CASE_LIMITS.replyText),
+    actor,
+  }),
 );
 
 /**
@@ -94,7 +104,11 @@ export const caseReplyAdded = defineEvent(
 export const caseDocumentsAttached = defineEvent(
   'case.events.documents_attached',
   1,
-  z.object({ ...caseRef, documentIds: z.array(z.string()).min(1), actor }),
+  z.object({
+    ...caseRef,
+    documentIds: z.array(z.string().max(COMMON_LIMITS.id)).min(1).max(CASE_LIMITS.documentIds),
+    actor,
+  }),
 );
 
 /** An officer changed the case's priority or tags (what lists filter on). */
@@ -104,7 +118,7 @@ export const caseTriaged = defineEvent(
   z.object({
     ...caseRef,
     priority: z.enum(['PRIORITY_LOW', 'PRIORITY_NORMAL', 'PRIORITY_HIGH']),
-    tags: z.array(z.string()),
+    tags: z.array(z.string().max(CASE_LIMITS.tag)).max(CASE_LIMITS.tags),
     actor,
   }),
 );

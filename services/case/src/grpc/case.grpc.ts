@@ -26,6 +26,7 @@ import type { ListOrder } from '../read-model/case-list.view.js';
 import { toCaseMessage, type CaseView } from './case.mapper.js';
 import type { CaseMethod, Req, Res } from './case.proto-types.js';
 import { decodePageToken, encodePageToken, pageSize } from './page-token.js';
+import { parseRequestTime, validateCaseRequest } from './case.validation.js';
 
 export const CASE_SERVICE_NAME = 'pandawa.case.v1.CaseService';
 
@@ -54,6 +55,17 @@ const LIST_ORDERS: Record<Req<'ListCases'>['order'], ListOrder> = {
   CASE_LIST_ORDER_SLA_DUE: 'sla_due',
 };
 
+/** The list order asked for; an unknown one (a newer client's) is refused, not read as newest. */
+function listOrder(order: Req<'ListCases'>['order']): ListOrder {
+  const known = Object.hasOwn(LIST_ORDERS, order) ? LIST_ORDERS[order] : undefined;
+  if (!known)
+    throw new AppError('INVALID_ARGUMENT', 'order is not a known list order', {
+      reason: 'ORDER_INVALID',
+      details: { field: 'order' },
+    });
+  return known;
+}
+
 /** Registers pandawa.case.v1.CaseService on `server`: each handler is metadata → service → mapper. */
 export function registerCaseGrpc(server: GrpcServer, service: CaseService, logger: Logger): void {
   const definition = loadProto<CaseProto>('pandawa/case/v1/case.proto').pandawa.case.v1.CaseService
@@ -65,6 +77,8 @@ export function registerCaseGrpc(server: GrpcServer, service: CaseService, logge
     fn: (req: Req<M>, actor: Actor) => Promise<Res<M>>,
   ) =>
     unaryHandler<Req<M>, Res<M>>(method, logger, async (req, call) => {
+      // Bounds first: nothing below (not even a span attribute) sees an out-of-bounds value.
+      validateCaseRequest(method, req);
       const officeId = (req as { officeId: string }).officeId;
       const { id, role } = callerFromMetadata(call.metadata, officeId);
       const actor: Actor = { id, role };
@@ -108,7 +122,7 @@ export function registerCaseGrpc(server: GrpcServer, service: CaseService, logge
 
     ListCases: handle('ListCases', async (req, actor) => {
       const query = req.query.trim();
-      const order = LIST_ORDERS[req.order];
+      const order = listOrder(req.order);
       const statuses = req.statuses.map((s) => oneOf(CASE_STATUSES, s, 'status') as CaseStatus);
       const category =
         req.category === 'CASE_CATEGORY_UNSPECIFIED'
@@ -251,9 +265,9 @@ export function registerCaseGrpc(server: GrpcServer, service: CaseService, logge
     ),
 
     GetStatistics: handle('GetStatistics', async (req, actor) => {
-      const to = req.to ? parseTime(req.to, 'to') : new Date();
+      const to = req.to ? parseRequestTime(req.to, 'to') : new Date();
       const from = req.from
-        ? parseTime(req.from, 'from')
+        ? parseRequestTime(req.from, 'from')
         : new Date(to.getTime() - 30 * 86_400_000);
       const s = await service.statistics(actor, req.officeId, from, to);
       return {
@@ -283,13 +297,4 @@ export function registerCaseGrpc(server: GrpcServer, service: CaseService, logge
     definition,
     implementation as unknown as grpc.UntypedServiceImplementation,
   );
-}
-
-function parseTime(value: string, field: string): Date {
-  const d = new Date(value);
-  if (Number.isNaN(d.getTime()))
-    throw new AppError('INVALID_ARGUMENT', `${field} is not an RFC 3339 time`, {
-      reason: 'BAD_TIME',
-    });
-  return d;
 }

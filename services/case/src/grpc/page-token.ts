@@ -1,3 +1,4 @@
+import { COMMON_LIMITS, TIME_LIMITS } from '@pandawa/contracts';
 import { AppError } from '@pandawa/errors';
 import type { ListOrder } from '../read-model/case-list.view.js';
 import type { Cursor } from '../store/case/case.repository.js';
@@ -28,6 +29,9 @@ export function decodePageToken(token: string, order: ListOrder = 'newest'): Cur
   if (!Array.isArray(parts)) throw badToken();
   const [t, id, tokenOrder = 'newest'] = parts as unknown[];
   if (typeof t !== 'number' || typeof id !== 'string' || tokenOrder !== order) throw badToken();
+  // Only tokens this service made are read: a finite time in range, an id of an id's length.
+  if (!Number.isInteger(t) || t < TIME_LIMITS.earliest || t > TIME_LIMITS.latest) throw badToken();
+  if (!id || id.length > COMMON_LIMITS.id) throw badToken();
   return { at: new Date(t), id };
 }
 
