@@ -73,6 +73,8 @@ export interface WhatsAppApiErrorInit {
   /** From `Retry-After`, when the server sent one. */
   retryAfterMs?: number;
   operation: string;
+  /** For `too_large` media: the type WhatsApp declared, so a refusal can name the right limit. */
+  declaredMimeType?: string;
   cause?: unknown;
 }
 
@@ -92,6 +94,7 @@ export class WhatsAppApiError extends AppError {
   readonly graphMessage: string | undefined;
   readonly retryAfterMs: number | undefined;
   readonly operation: string;
+  readonly declaredMimeType: string | undefined;
 
   constructor(init: WhatsAppApiErrorInit) {
     const code = init.graph?.code;
@@ -116,6 +119,7 @@ export class WhatsAppApiError extends AppError {
     this.graphMessage = init.graph?.message?.slice(0, 512);
     this.retryAfterMs = init.retryAfterMs;
     this.operation = init.operation;
+    this.declaredMimeType = init.declaredMimeType?.slice(0, 128);
   }
 
   /** Worth retrying later: rate limits, server errors, timeouts, broken connections. */

@@ -109,9 +109,14 @@ export class MediaClient {
       metadata.fileSize !== undefined &&
       metadata.fileSize > options.maxBytes
     ) {
-      throw tooLarge(undefined);
+      throw tooLarge(undefined, metadata.mimeType);
     }
-    const bytes = await this.downloadUrl(metadata.url, options);
+    const bytes = await this.downloadUrl(metadata.url, options).catch((error: unknown) => {
+      // The refusal names the declared type, so the caller can quote the right limit.
+      if (error instanceof WhatsAppApiError && error.kind === 'too_large')
+        throw tooLarge(error.httpStatus, metadata.mimeType);
+      throw error;
+    });
     const digest = createHash('sha256').update(bytes).digest();
     const sha256 = digest.toString('hex');
     const sizeOk = metadata.fileSize === undefined || metadata.fileSize === bytes.length;
@@ -153,10 +158,11 @@ export class MediaClient {
   }
 }
 
-function tooLarge(httpStatus: number | undefined): WhatsAppApiError {
+function tooLarge(httpStatus: number | undefined, declaredMimeType?: string): WhatsAppApiError {
   return new WhatsAppApiError({
     kind: 'too_large',
     ...(httpStatus !== undefined ? { httpStatus } : {}),
+    ...(declaredMimeType !== undefined ? { declaredMimeType } : {}),
     operation: 'media.download',
   });
 }

@@ -12,8 +12,8 @@ export const messagesId = {
     `Ukuran foto terlalu besar (maksimal ${max}). Silakan kirim foto yang lebih kecil.`,
   pdfTooLarge: (max: string) =>
     `Ukuran dokumen PDF terlalu besar (maksimal ${max}). Silakan kirim file yang lebih kecil.`,
-  fileTooLarge: (max: string) =>
-    `Ukuran file terlalu besar (maksimal ${max}). Silakan kirim file yang lebih kecil.`,
+  fileTooLarge: (imageMax: string, pdfMax: string) =>
+    `Ukuran file terlalu besar (foto maksimal ${imageMax}, dokumen PDF maksimal ${pdfMax}). Silakan kirim file yang lebih kecil.`,
   tooManyPixels:
     'Resolusi foto terlalu besar untuk kami proses. Silakan kirim foto dengan resolusi lebih kecil.',
   corrupt: 'File tidak dapat dibaca atau rusak. Silakan foto ulang dokumen Anda dan kirim kembali.',

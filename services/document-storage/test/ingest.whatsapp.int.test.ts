@@ -126,6 +126,18 @@ describe('ingest from WhatsApp (wa-sandbox)', () => {
     expect(await storedCount()).toBe(before);
   });
 
+  it('refuses a 22 MB photo with the photo limit in the citizen’s message, not the PDF limit', async () => {
+    const big = Buffer.alloc(22 * 1024 * 1024, 0x20);
+    Buffer.from([0xff, 0xd8, 0xff, 0xe0]).copy(big);
+    const { id: mediaId } = sandbox.putMedia(big, 'image/jpeg', 'foto-besar.jpg');
+    const error = (await ingest(mediaId).catch((e: unknown) => e)) as Error;
+    expect(error).toMatchObject({ reason: 'DOCUMENT_TOO_LARGE' });
+    expect(error.message).toBe(
+      'Ukuran foto terlalu besar (maksimal 5 MB). Silakan kirim foto yang lebih kecil.',
+    );
+    expect(error.message).not.toContain('10 MB');
+  });
+
   it('refuses a 20 000 × 20 000 image without exhausting memory', async () => {
     const bomb = await pngBomb(20_000);
     expect(bomb.length).toBeLessThan(5 * 1024 * 1024); // small enough to pass the size limit

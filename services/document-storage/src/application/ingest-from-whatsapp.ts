@@ -3,7 +3,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { AppError } from '@pandawa/errors';
 import { withSpan } from '@pandawa/telemetry';
 import { assertOffice, type Actor } from '../domain/actor.js';
-import { largestAllowed } from '../domain/document.validator.js';
 import { fetchMediaWithRetry } from '../ingest/media.fetcher.js';
 import type { DocumentContext, StoredDocument } from './document-context.js';
 import { storeValidated, validateBytes } from './store-document.js';
@@ -85,7 +84,7 @@ async function ingestClaimed(
     const media = await fetchMediaWithRetry(
       ctx.media,
       input.mediaId,
-      largestAllowed(limits),
+      limits,
       ctx.mediaRetry,
       logger,
     );

@@ -26,12 +26,12 @@ export async function uploadDocument(
     throw new AppError('INVALID_ARGUMENT', 'case_id is required', { reason: 'SCOPE_REQUIRED' });
   const max = largestAllowed(ctx.limits);
   if ((input.declaredSizeBytes ?? 0) > max)
-    throw rejectDocument('DOCUMENT_TOO_LARGE', { limitBytes: max });
+    throw rejectDocument('DOCUMENT_TOO_LARGE', { limits: ctx.limits });
   const parts: Buffer[] = [];
   let total = 0;
   for await (const chunk of chunks) {
     total += chunk.length;
-    if (total > max) throw rejectDocument('DOCUMENT_TOO_LARGE', { limitBytes: max });
+    if (total > max) throw rejectDocument('DOCUMENT_TOO_LARGE', { limits: ctx.limits });
     parts.push(chunk);
   }
   const documentId = randomUUID();

@@ -25,7 +25,14 @@ const size = (bytes: number) =>
  */
 export function rejectDocument(
   reason: RejectionReason,
-  extra: { detected?: string; limitBytes?: number; family?: 'image' | 'pdf'; cause?: unknown } = {},
+  extra: {
+    detected?: string;
+    limitBytes?: number;
+    family?: 'image' | 'pdf';
+    /** Both limits, for a file whose family is not known yet: the refusal names each. */
+    limits?: { imageMaxBytes: number; pdfMaxBytes: number };
+    cause?: unknown;
+  } = {},
 ): AppError {
   const details = { ...(extra.detected ? { detected: extra.detected } : {}) };
   const cause = extra.cause === undefined ? {} : { cause: extra.cause };
@@ -49,16 +56,28 @@ export function rejectDocument(
         ...cause,
       });
     case 'DOCUMENT_TOO_LARGE': {
-      const limit = size(extra.limitBytes ?? 0);
+      // The citizen reads the limit of what they sent: a photo's for a photo, a PDF's for a
+      // PDF, and both when the file's type is not known (never one family's limit for another).
+      const { limits } = extra;
+      const limitBytes =
+        extra.limitBytes ??
+        (limits && extra.family
+          ? extra.family === 'image'
+            ? limits.imageMaxBytes
+            : limits.pdfMaxBytes
+          : undefined);
+      const limit = size(limitBytes ?? 0);
       const text =
         extra.family === 'image'
           ? messagesId.imageTooLarge(limit)
           : extra.family === 'pdf'
             ? messagesId.pdfTooLarge(limit)
-            : messagesId.fileTooLarge(limit);
+            : limits
+              ? messagesId.fileTooLarge(size(limits.imageMaxBytes), size(limits.pdfMaxBytes))
+              : messagesId.fileTooLarge(limit, limit);
       return new AppError('PAYLOAD_TOO_LARGE', text, {
         reason,
-        details: { ...details, limitBytes: extra.limitBytes },
+        details: { ...details, limitBytes },
         ...cause,
       });
     }

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { AppError, isAppError } from '@pandawa/errors';
 import type { Logger } from '@pandawa/logging';
 import { rejectDocument } from '../domain/document-rejection.js';
+import { largestAllowed, type DocumentLimits } from '../domain/document.validator.js';
 import { messagesId } from '../messages.id.js';
 import type { FetchedMedia, MediaSource } from './media.source.js';
 
@@ -25,10 +26,13 @@ function kindOf(error: unknown): string | undefined {
 export async function fetchMediaWithRetry(
   source: MediaSource,
   mediaId: string,
-  maxBytes: number,
+  limits: DocumentLimits,
   policy: RetryPolicy,
   logger: Logger,
 ): Promise<FetchedMedia> {
+  // What WhatsApp declares is not trusted: the bytes decide the type, so any file up to the
+  // largest limit is fetched and the validator applies its family's limit.
+  const maxBytes = largestAllowed(limits);
   let lastError: unknown;
   for (let attempt = 1; attempt <= policy.attempts; attempt++) {
     try {
@@ -41,8 +45,14 @@ export async function fetchMediaWithRetry(
           reason: 'MEDIA_NOT_FOUND',
           cause: error,
         });
-      if (kind === 'too_large')
-        throw rejectDocument('DOCUMENT_TOO_LARGE', { limitBytes: maxBytes, cause: error });
+      if (kind === 'too_large') {
+        const family = familyOfDeclared((error as { declaredMimeType?: string }).declaredMimeType);
+        throw rejectDocument('DOCUMENT_TOO_LARGE', {
+          limits,
+          ...(family ? { family } : {}),
+          cause: error,
+        });
+      }
       const transient = isAppError(error) ? error.transient : !kind;
       if (!transient) break;
       if (attempt < policy.attempts) {
@@ -59,4 +69,16 @@ export async function fetchMediaWithRetry(
     reason: 'MEDIA_DOWNLOAD_FAILED',
     cause: lastError,
   });
+}
+
+/**
+ * The family WhatsApp's declared type names, only to word a refusal of a file too large to
+ * fetch (a 22 MB photo hears the photo limit, not the PDF one).
+ */
+function familyOfDeclared(mime: string | undefined): 'image' | 'pdf' | undefined {
+  if (!mime) return undefined;
+  const type = mime.split(';')[0]!.trim().toLowerCase();
+  if (type.startsWith('image/')) return 'image';
+  if (type === 'application/pdf') return 'pdf';
+  return undefined;
 }
