@@ -271,7 +271,7 @@ async function main() {
             call(
               client,
               'ListCitizenCases',
-              { officeId: OFFICE, waId: last!.citizen.waId },
+              { officeId: OFFICE, phone: last!.citizen.phone },
               officer,
             ),
         ],

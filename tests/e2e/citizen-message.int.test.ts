@@ -78,7 +78,7 @@ describe('a citizen writes to the office', () => {
     const envelope = waInMessage.schema.parse(msg!.json());
     expect(envelope.officeId).toBe('pekanbaru');
     expect(envelope.data.messageId).toBe(messageId);
-    expect(envelope.data.waId).toBe(waId);
+    expect(envelope.data.citizen.phone).toBe(waId);
     expect(envelope.data.message).toMatchObject({ type: 'text', text: { body: text } });
 
     const logs = gateway.output.join('') + sandbox.output.join('');

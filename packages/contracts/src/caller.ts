@@ -12,4 +12,9 @@ export interface Caller {
   officeId: string;
   /** Why the caller is looking (required to open a document); '' when not given. */
   reason: string;
+  /**
+   * A `citizen` caller's identity as WhatsApp's signed webhook gave it (architecture §4): `id` is
+   * its `citizenKey`. Set for citizen callers only.
+   */
+  citizen?: { bsuid?: string; phone?: string };
 }

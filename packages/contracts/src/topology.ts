@@ -23,6 +23,7 @@ export function topology(namespace = '') {
     waInMessage: subject('wa.in.message'),
     waInStatus: subject('wa.in.status'),
     waInUnhandled: subject('wa.in.unhandled'),
+    waInIdentityChanged: subject('wa.in.identity_changed'),
     notifySend: subject('notify.wa.send'),
     notifyResult: subject('notify.wa.result'),
     notifyAlert: subject('notify.wa.alert'),
@@ -36,7 +37,12 @@ export function topology(namespace = '') {
   const streams = {
     WA_IN: {
       name: stream('WA_IN'),
-      subjects: [subjects.waInMessage, subjects.waInStatus, subjects.waInUnhandled],
+      subjects: [
+        subjects.waInMessage,
+        subjects.waInStatus,
+        subjects.waInUnhandled,
+        subjects.waInIdentityChanged,
+      ],
       retention: 'limits',
       maxAgeMs: 7 * DAY,
       duplicateWindowMs: DUPLICATE_WINDOW,

@@ -1,5 +1,12 @@
 import * as grpc from '@grpc/grpc-js';
-import { CALLER_ROLES, type Caller, type CallerRole } from '@pandawa/contracts';
+import {
+  BSUID_PATTERN,
+  CALLER_ROLES,
+  PHONE_PATTERN,
+  citizenKey,
+  type Caller,
+  type CallerRole,
+} from '@pandawa/contracts';
 import { AppError } from '@pandawa/errors';
 
 /** Metadata keys that carry the caller (architecture §4); clients and servers use these names. */
@@ -8,9 +15,37 @@ export const CALLER_METADATA = {
   role: 'x-actor-role',
   officeId: 'x-office-id',
   reason: 'x-access-reason',
+  citizenBsuid: 'x-citizen-bsuid',
+  citizenPhone: 'x-citizen-phone',
 } as const;
 
 const KEYS = CALLER_METADATA;
+
+const badCitizen = (message: string) =>
+  new AppError('UNAUTHENTICATED', message, { reason: 'CITIZEN_IDENTITY_INVALID' });
+
+/**
+ * A citizen caller's identity (architecture §4): `x-citizen-bsuid` / `x-citizen-phone` when
+ * given, else the one `x-actor-id` names (a BSUID or, from callers older than BSUIDs, a phone
+ * number). The actor id must be the identity's citizen key, so the two cannot disagree.
+ */
+function citizenOf(metadata: grpc.Metadata, id: string): NonNullable<Caller['citizen']> {
+  const bsuid = first(metadata, KEYS.citizenBsuid);
+  const phone = first(metadata, KEYS.citizenPhone);
+  const identity =
+    bsuid || phone
+      ? { ...(bsuid ? { bsuid } : {}), ...(phone ? { phone } : {}) }
+      : BSUID_PATTERN.test(id)
+        ? { bsuid: id }
+        : { phone: id };
+  if (identity.bsuid !== undefined && !BSUID_PATTERN.test(identity.bsuid))
+    throw badCitizen(`${KEYS.citizenBsuid} is not a BSUID`);
+  if (identity.phone !== undefined && !PHONE_PATTERN.test(identity.phone))
+    throw badCitizen('the citizen phone number is not a WhatsApp number');
+  if (citizenKey(identity) !== id)
+    throw badCitizen(`${KEYS.id} must be the citizen's key (the BSUID, else the phone number)`);
+  return identity;
+}
 
 function first(metadata: grpc.Metadata, key: string): string {
   const value = metadata.get(key)[0];
@@ -48,6 +83,7 @@ export function callerFromMetadata(metadata: grpc.Metadata, requestOfficeId: str
     role: role as CallerRole,
     officeId,
     reason: first(metadata, KEYS.reason).slice(0, 500),
+    ...(role === 'citizen' ? { citizen: citizenOf(metadata, id) } : {}),
   };
 }
 
@@ -73,5 +109,7 @@ export function callerMetadata(
   metadata.set(KEYS.role, caller.role);
   if (caller.officeId) metadata.set(KEYS.officeId, caller.officeId);
   if (caller.reason) metadata.set(KEYS.reason, caller.reason);
+  if (caller.citizen?.bsuid) metadata.set(KEYS.citizenBsuid, caller.citizen.bsuid);
+  if (caller.citizen?.phone) metadata.set(KEYS.citizenPhone, caller.citizen.phone);
   return metadata;
 }

@@ -5,6 +5,7 @@ import type { EventPublisher, JetStreamClient, JetStreamManager } from '@pandawa
 import type { GrpcServer } from '@pandawa/grpc';
 import { CaseService } from './case.service.js';
 import type { ServiceSchedule } from './domain/service-hours.js';
+import { startIdentityChangeConsumer } from './events/identity-change.consumer.js';
 import { OutboxRelay } from './events/outbox.relay.js';
 import { registerCaseGrpc } from './grpc/case.grpc.js';
 import { SlaCheckSchedule } from './schedules/sla-check.schedule.js';
@@ -69,6 +70,7 @@ export async function createCaseApp(options: CaseAppOptions) {
     ...(options.now ? { now: options.now } : {}),
   });
   registerCaseGrpc(options.grpcServer, service, options.logger);
+  let identityChanges: Awaited<ReturnType<typeof startIdentityChangeConsumer>> | undefined;
   return {
     repository,
     view,
@@ -83,8 +85,16 @@ export async function createCaseApp(options: CaseAppOptions) {
       relay.start();
       slaChecker.start();
       await listSync.start();
+      identityChanges = await startIdentityChangeConsumer({
+        js: options.js,
+        jsm: options.jsm,
+        topology: options.topology,
+        service,
+        logger: options.logger,
+      });
     },
     async stop() {
+      await identityChanges?.stop();
       await slaChecker.stop();
       await relay.stop();
       await listSync.stop();

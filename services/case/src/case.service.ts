@@ -9,6 +9,7 @@ import { getCase, listCases, listCitizenCases } from './application/case-queries
 import { caseStatistics } from './application/case-statistics.js';
 import { transitionCase } from './application/case-transitions.js';
 import { createCase, type CreateCaseInput } from './application/create-case.js';
+import { moveCitizen, type CitizenRefIdentity } from './application/citizen-identity.js';
 import { updateMessageDelivery } from './application/message-delivery.js';
 import { markSlaBreaches, raiseDueSlaBreaches } from './application/sla-breaches.js';
 import type { TransitionInput } from './domain/case-lifecycle.js';
@@ -20,6 +21,8 @@ import type { CaseListView, ListFilter, ListOrder } from './read-model/case-list
 import type { CaseRepository, Cursor } from './store/case/case.repository.js';
 
 export type { CreateCaseInput } from './application/create-case.js';
+
+type CitizenMove = CitizenRefIdentity & { parentBsuid?: string; username?: string };
 
 export interface CaseServiceOptions {
   repository: CaseRepository;
@@ -64,8 +67,19 @@ export class CaseService {
     return getCase(this.ctx, actor, officeId, key);
   }
 
-  listCitizenCases(actor: Actor, officeId: string, waId: string, pageSize: number, after?: Cursor) {
-    return listCitizenCases(this.ctx, actor, officeId, waId, pageSize, after);
+  listCitizenCases(
+    actor: Actor,
+    officeId: string,
+    who: CitizenRefIdentity,
+    pageSize: number,
+    after?: Cursor,
+  ) {
+    return listCitizenCases(this.ctx, actor, officeId, who, pageSize, after);
+  }
+
+  /** WhatsApp said the citizen `previous` is now `current` (events/identity-change.consumer.ts). */
+  moveCitizen(officeId: string, previous: CitizenMove, current: CitizenMove) {
+    return moveCitizen(this.ctx, officeId, previous, current);
   }
 
   list(

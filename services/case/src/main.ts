@@ -19,7 +19,8 @@ await runMain('case', async () => {
     logger,
     nats: { url: config.NATS_URL, namespace: config.NATS_NAMESPACE },
     mongo: { url: config.MONGO_URL, dbName: config.MONGO_DB },
-    streams: (t) => [t.streams.CASE_EVENTS],
+    // WA_IN for the identity changes the case service follows (events/identity-change.consumer.ts).
+    streams: (t) => [t.streams.CASE_EVENTS, t.streams.WA_IN],
   });
   const grpcServer = new GrpcServer({
     host: config.BIND_HOST,

@@ -44,7 +44,7 @@ describe('case list view across instances', () => {
         idempotencyKey: randomUUID(),
         category: 'DATA_GANDA',
         citizen: {
-          waId: '6281277770001',
+          phone: '6281277770001',
           name: 'Siti Aminah',
           nik: '1471014509900001',
           kkNumber: '1471010101100002',
@@ -118,7 +118,7 @@ describe('case list view through a NATS outage', () => {
             officeId: OFFICE,
             idempotencyKey: randomUUID(),
             category: 'NIK_TIDAK_AKTIF',
-            citizen: { waId: `62812888800${i}`, name: `Warga ${i}` },
+            citizen: { phone: `62812888800${i}`, name: `Warga ${i}` },
             description: 'x',
           },
           conversation,

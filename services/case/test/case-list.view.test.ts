@@ -19,7 +19,7 @@ function entry(i: number, over: Partial<CaseListEntry> = {}): CaseListEntry {
     statusDetail: {},
     category: 'LAINNYA',
     priority: 'PRIORITY_NORMAL',
-    citizen: { waId: `62812${i}`, profileName: `Siti ${i}`, name: `Siti ${i}` },
+    citizen: { phone: `62812${i}`, profileName: `Siti ${i}`, name: `Siti ${i}` },
     searchName: `siti ${i}`,
     description: 'x',
     documentIds: [],

@@ -136,7 +136,7 @@ describe('case service killed right after a write', () => {
         officeId: OFFICE,
         idempotencyKey: randomUUID(),
         category: 'DATA_GANDA',
-        citizen: { waId: '6281299990001', name: 'Rina' },
+        citizen: { phone: '6281299990001', name: 'Rina' },
         description: 'data ganda',
       },
       conversation,
@@ -176,7 +176,7 @@ describe('case service killed right after a write', () => {
         officeId: OFFICE,
         idempotencyKey: randomUUID(),
         category: 'LAINNYA',
-        citizen: { waId: '6281299990002', name: 'Dewi' },
+        citizen: { phone: '6281299990002', name: 'Dewi' },
         description: 'lainnya',
       },
       conversation,
@@ -190,7 +190,9 @@ describe('case service killed right after a write', () => {
     const stored = await waitFor(
       async () => {
         const events = (await readCaseEvents(bus)).filter(
-          (e) => e.type === 'case.events.created' && e.data.citizenWaId === '6281299990002',
+          (e) =>
+            e.type === 'case.events.created' &&
+            (e.data.citizen as { phone?: string } | undefined)?.phone === '6281299990002',
         );
         return events.length > 0 ? events : undefined;
       },

@@ -58,7 +58,7 @@ describe('case service over gRPC (FerretDB, NATS)', () => {
         idempotencyKey: randomUUID(),
         category: 'NIK_TIDAK_AKTIF',
         citizen: {
-          waId,
+          phone: waId,
           profileName: 'Budi',
           nik: '1471011201900001',
           kkNumber: '1471010101100002',
@@ -125,7 +125,7 @@ describe('case service over gRPC (FerretDB, NATS)', () => {
     const list = await call(
       svc.client,
       'ListCitizenCases',
-      { officeId: OFFICE, waId },
+      { officeId: OFFICE, phone: waId },
       { id: waId, role: 'citizen' },
     );
     expect(list.cases).toHaveLength(2);
@@ -138,13 +138,13 @@ describe('case service over gRPC (FerretDB, NATS)', () => {
     const first = await call(
       svc.client,
       'ListCitizenCases',
-      { officeId: OFFICE, waId, pageSize: 2 },
+      { officeId: OFFICE, phone: waId, pageSize: 2 },
       citizen,
     );
     const second = await call(
       svc.client,
       'ListCitizenCases',
-      { officeId: OFFICE, waId, pageSize: 2, pageToken: first.nextPageToken },
+      { officeId: OFFICE, phone: waId, pageSize: 2, pageToken: first.nextPageToken },
       citizen,
     );
     expect([...first.cases, ...second.cases].map((c) => c.id)).toEqual(
@@ -154,7 +154,7 @@ describe('case service over gRPC (FerretDB, NATS)', () => {
     const snooping = await call(
       svc.client,
       'ListCitizenCases',
-      { officeId: OFFICE, waId },
+      { officeId: OFFICE, phone: waId },
       { id: newCitizenWaId(), role: 'citizen' },
     );
     expect(snooping.cases).toEqual([]);
@@ -456,7 +456,7 @@ describe('case service over gRPC (FerretDB, NATS)', () => {
             officeId: OFFICE,
             idempotencyKey: `k-${i}`,
             category,
-            citizen: { waId: `6281300000${i}`, name: i % 2 ? `Siti ${i}` : `Andi ${i}` },
+            citizen: { phone: `6281300000${i}`, name: i % 2 ? `Siti ${i}` : `Andi ${i}` },
             description: 'x',
           },
           conversation,
@@ -546,7 +546,7 @@ describe('case service over gRPC (FerretDB, NATS)', () => {
             officeId: OFFICE,
             idempotencyKey: `q-${i}`,
             category,
-            citizen: { waId: `6281355500${i}`, name: `Warga ${i}` },
+            citizen: { phone: `6281355500${i}`, name: `Warga ${i}` },
             description: 'x',
           },
           conversation,

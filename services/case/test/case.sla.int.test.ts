@@ -35,7 +35,7 @@ describe('SLA checker and statistics', () => {
         officeId: OFFICE,
         idempotencyKey: randomUUID(),
         category,
-        citizen: { waId: `62815${Math.floor(Math.random() * 1e8)}`, name: 'Sari' },
+        citizen: { phone: `62815${Math.floor(Math.random() * 1e8)}`, name: 'Sari' },
         description: 'x',
       },
       conversation,
@@ -99,7 +99,7 @@ describe('SLA checker and statistics', () => {
             officeId: OFFICE,
             idempotencyKey: `s-${i}`,
             category: i < 4 ? 'DATA_GANDA' : 'LAINNYA',
-            citizen: { waId: `6281600000${i}` },
+            citizen: { phone: `6281600000${i}` },
             description: 'x',
           },
           conversation,
@@ -144,7 +144,12 @@ describe('SLA checker and statistics', () => {
       expect(stats.firstResponse!.p90Minutes).toBe(90);
       expect(Number(stats.resolution!.sampleSize)).toBe(0);
       await expect(
-        call(ns.client, 'GetStatistics', { officeId: OFFICE }, { id: 'x', role: 'citizen' }),
+        call(
+          ns.client,
+          'GetStatistics',
+          { officeId: OFFICE },
+          { id: '6281234500001', role: 'citizen' },
+        ),
       ).rejects.toMatchObject({ code: 'PERMISSION_DENIED' });
     } finally {
       await ns.close();
@@ -173,7 +178,7 @@ describe('the resolution clock while the office waits on the citizen', () => {
         officeId: OFFICE,
         idempotencyKey: randomUUID(),
         category: 'NIK_TIDAK_AKTIF', // resolution due in 21 service hours
-        citizen: { waId: `62817${Math.floor(Math.random() * 1e8)}`, name: 'Sari' },
+        citizen: { phone: `62817${Math.floor(Math.random() * 1e8)}`, name: 'Sari' },
         description: 'x',
       },
       conversation,

@@ -40,7 +40,7 @@ describe('retention purge', () => {
       data: {
         caseId,
         trackingCode: 'PKU-TEST',
-        citizenWaId: '6281200000000',
+        citizen: { phone: '6281200000000' },
         from: 'DIPROSES',
         to,
         actor: { id: 'officer-1', role: 'officer' },

@@ -73,7 +73,7 @@ describe('POST /webhooks/whatsapp', () => {
       expect(e).toMatchObject({ type: 'wa.in.message', officeId: 'pekanbaru', id: m.id });
       expect(e.data).toMatchObject({
         phoneNumberId: '100000000000001',
-        waId: FIXTURE_CITIZEN,
+        citizen: { phone: FIXTURE_CITIZEN },
         profileName: 'Warga Pekanbaru',
         messageId: m.id,
         messageType: m.type,

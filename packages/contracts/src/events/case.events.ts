@@ -1,12 +1,14 @@
 import { z } from 'zod';
+import { citizenIdentitySchema } from '../citizen.js';
 import { defineEvent } from '../envelope.js';
 import { CASE_LIMITS, COMMON_LIMITS } from '../limits.js';
 
 /**
  * Facts the case service publishes on `case.events.<type>` (architecture §3, §7). The envelope id is
  * stored with the write that caused the event (the outbox), so a republished event keeps its id
- * and consumers de-duplicate on it. No NIK or KK number travels here; the citizen's WhatsApp id
- * does, because notification needs it to tell the citizen.
+ * and consumers de-duplicate on it. No NIK or KK number travels here; the citizen's identity
+ * (`citizen`, architecture §1) does, because notification needs it to tell the citizen.
+ * Version 2: `citizenWaId` (a phone number) became `citizen`, a CitizenIdentity.
  */
 export const caseStatusValues = [
   'BARU',
@@ -31,14 +33,15 @@ export const caseCategoryValues = [
 const caseRef = {
   caseId: z.string().min(1),
   trackingCode: z.string().min(1),
-  citizenWaId: z.string().min(1),
+  /** Who to tell: send to `citizen.phone` when present, else to `citizen.bsuid`. */
+  citizen: citizenIdentitySchema,
 };
 
 const actor = z.object({ id: z.string(), role: z.string() });
 
 export const caseCreated = defineEvent(
   'case.events.created',
-  1,
+  2,
   z.object({
     ...caseRef,
     category: z.enum(caseCategoryValues),
@@ -50,7 +53,7 @@ export const caseCreated = defineEvent(
 
 export const caseStatusChanged = defineEvent(
   'case.events.status_changed',
-  1,
+  2,
   z.object({
     ...caseRef,
     from: z.enum(caseStatusValues),
@@ -68,7 +71,7 @@ export const caseStatusChanged = defineEvent(
 
 export const caseAssigned = defineEvent(
   'case.events.assigned',
-  1,
+  2,
   z.object({
     ...caseRef,
     /** Empty when the case was unassigned. */
@@ -81,14 +84,14 @@ export const caseAssigned = defineEvent(
 /** A message from the citizen joined the thread. The text stays in the case service. */
 export const caseMessageAdded = defineEvent(
   'case.events.message_added',
-  1,
+  2,
   z.object({ ...caseRef, messageId: z.string(), documentIds: z.array(z.string()) }),
 );
 
 /** An officer replied; notification sends `text` to the citizen. */
 export const caseReplyAdded = defineEvent(
   'case.events.reply_added',
-  1,
+  2,
   z.object({
     ...caseRef,
     messageId: z.string(),
@@ -103,7 +106,7 @@ export const caseReplyAdded = defineEvent(
  */
 export const caseDocumentsAttached = defineEvent(
   'case.events.documents_attached',
-  1,
+  2,
   z.object({
     ...caseRef,
     documentIds: z.array(z.string().max(COMMON_LIMITS.id)).min(1).max(CASE_LIMITS.documentIds),
@@ -114,7 +117,7 @@ export const caseDocumentsAttached = defineEvent(
 /** An officer changed the case's priority or tags (what lists filter on). */
 export const caseTriaged = defineEvent(
   'case.events.triaged',
-  1,
+  2,
   z.object({
     ...caseRef,
     priority: z.enum(['PRIORITY_LOW', 'PRIORITY_NORMAL', 'PRIORITY_HIGH']),
@@ -125,7 +128,7 @@ export const caseTriaged = defineEvent(
 
 export const caseSlaBreached = defineEvent(
   'case.events.sla_breached',
-  1,
+  2,
   z.object({
     ...caseRef,
     clock: z.enum(['first_response', 'resolution']),

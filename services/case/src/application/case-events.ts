@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { caseEvents, type CaseEventName } from '@pandawa/contracts';
+import { eventIdentityOf } from '../domain/citizen-identity.js';
 import type { CaseDocument, OutboxEntry } from '../store/case/case.schema.js';
 
 /** An event for the case's outbox, in the envelope the relay publishes as is. */
@@ -21,5 +22,9 @@ export function outboxEntry(
 
 /** The fields every case event carries, so consumers can reach the citizen without a lookup. */
 export function caseRef(doc: CaseDocument) {
-  return { caseId: doc.caseId, trackingCode: doc.trackingCode, citizenWaId: doc.citizen.waId };
+  return {
+    caseId: doc.caseId,
+    trackingCode: doc.trackingCode,
+    citizen: eventIdentityOf(doc.citizen),
+  };
 }

@@ -1,5 +1,6 @@
 import { AppError } from '@pandawa/errors';
 import type { Actor } from '../domain/case.types.js';
+import { belongsTo } from '../domain/citizen-identity.js';
 import type { CaseListView } from '../read-model/case-list.view.js';
 import type { CaseDocument } from '../store/case/case.schema.js';
 
@@ -31,9 +32,10 @@ export function requireOffice(officeId: string) {
   if (!officeId) throw invalid('office_id is required', 'OFFICE_REQUIRED');
 }
 
-/** A citizen sees only their own cases; to them anything else does not exist. */
+/** A citizen sees only their own cases (domain/citizen-identity.ts); to them others do not exist. */
 export function canSee(actor: Actor, doc: Pick<CaseDocument, 'citizen'>): boolean {
-  return actor.role !== 'citizen' || doc.citizen.waId === actor.id;
+  if (actor.role !== 'citizen') return true;
+  return actor.citizen !== undefined && belongsTo(doc.citizen, actor.citizen);
 }
 
 export function checkText(text: string, field: string, required = false) {

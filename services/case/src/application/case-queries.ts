@@ -1,7 +1,9 @@
 import type { Actor } from '../domain/case.types.js';
+import { belongsTo, identityProblem } from '../domain/citizen-identity.js';
 import type { ListFilter, ListOrder } from '../read-model/case-list.view.js';
 import type { Cursor } from '../store/case/case.repository.js';
 import type { CaseContext } from './case-context.js';
+import { citizenCaseIds, type CitizenRefIdentity } from './citizen-identity.js';
 import { canSee, invalid, notFound, requireLoaded, requireOffice } from './case-guards.js';
 
 export async function getCase(
@@ -19,19 +21,33 @@ export async function getCase(
   return doc;
 }
 
-/** A citizen's own cases (the citizen's "Cek status"); a citizen caller sees only theirs. */
+/**
+ * A citizen's own cases (the citizen's "Cek status"), by BSUID, phone or both. A citizen caller
+ * sees only theirs: an identity that is not theirs lists nothing.
+ */
 export async function listCitizenCases(
   ctx: CaseContext,
   actor: Actor,
   officeId: string,
-  waId: string,
+  asked: CitizenRefIdentity,
   pageSize: number,
   after?: Cursor,
 ) {
   requireOffice(officeId);
-  if (actor.role === 'citizen' && actor.id !== waId) return { items: [] };
-  if (!waId) throw invalid('wa_id is required', 'WA_ID_REQUIRED');
-  return ctx.repo.listByCitizen(officeId, waId, pageSize, after);
+  let who: CitizenRefIdentity = asked;
+  if (actor.role === 'citizen') {
+    const own = actor.citizen ?? {};
+    const differs = (a?: string, b?: string) => Boolean(a && b && a !== b);
+    if (differs(asked.bsuid, own.bsuid) || differs(asked.phone, own.phone)) return { items: [] };
+    if ((asked.bsuid && !own.bsuid) || (asked.phone && !own.phone)) return { items: [] };
+    who = own;
+  }
+  if (!who.bsuid && !who.phone)
+    throw invalid('bsuid or phone is required', 'CITIZEN_IDENTITY_REQUIRED');
+  const problem = identityProblem(who);
+  if (problem) throw invalid(problem, 'CITIZEN_IDENTITY_INVALID');
+  const ids = await citizenCaseIds(ctx, officeId, who);
+  return ctx.repo.listByIds(officeId, ids, (doc) => belongsTo(doc.citizen, who), pageSize, after);
 }
 
 export async function listCases(
@@ -47,7 +63,7 @@ export async function listCases(
   requireLoaded(ctx.view);
   if (actor.role === 'citizen') {
     // A citizen lists only their own cases, whatever filter they sent.
-    filter = { ...filter, citizenWaId: actor.id };
+    filter = { ...filter, citizen: actor.citizen ?? { phone: '' } };
   }
   return ctx.view.list(officeId, filter, pageSize, after, order);
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '@pandawa/errors';
 import { normalizeTags } from '../domain/case-tags.js';
 import type { Actor, CaseCategory, CasePriority } from '../domain/case.types.js';
+import { eventIdentityOf, identityProblem } from '../domain/citizen-identity.js';
 import { normalizeName } from '../domain/search-name.js';
 import { computeDueTimes } from '../domain/sla.policy.js';
 import { allocateTrackingCode } from '../domain/tracking-code.js';
@@ -10,6 +11,7 @@ import { caseKey } from '../store/case/case.repository.js';
 import type { CaseDocument } from '../store/case/case.schema.js';
 import type { CaseContext } from './case-context.js';
 import { outboxEntry } from './case-events.js';
+import { addToRef, citizenCaseIds } from './citizen-identity.js';
 import {
   canSee,
   checkDocuments,
@@ -23,7 +25,17 @@ export interface CreateCaseInput {
   officeId: string;
   idempotencyKey: string;
   category: CaseCategory;
-  citizen: { waId: string; profileName: string; nik: string; kkNumber: string; name: string };
+  /** Identity fields empty when not given ('' from gRPC); a citizen caller's come from them. */
+  citizen: {
+    phone: string;
+    bsuid: string;
+    parentBsuid: string;
+    username: string;
+    profileName: string;
+    nik: string;
+    kkNumber: string;
+    name: string;
+  };
   description: string;
   documentIds: string[];
   priority: CasePriority;
@@ -42,9 +54,9 @@ export async function createCase(
   requireOffice(input.officeId);
   if (!input.idempotencyKey || input.idempotencyKey.length > 200)
     throw invalid('an idempotency key is required', 'IDEMPOTENCY_KEY_REQUIRED');
-  if (!input.citizen.waId) throw invalid('the citizen WhatsApp id is required', 'WA_ID_REQUIRED');
-  if (actor.role === 'citizen' && actor.id !== input.citizen.waId)
-    throw denied('a citizen may open cases only for themself', 'NOT_OWN_CASE');
+  const citizen = citizenOfCreate(actor, input.citizen);
+  const problem = identityProblem(citizen);
+  if (problem) throw invalid(problem, 'CITIZEN_IDENTITY_INVALID');
   for (const [field, value] of [
     ['nik', input.citizen.nik],
     ['kkNumber', input.citizen.kkNumber],
@@ -66,11 +78,19 @@ export async function createCase(
   const id = randomUUID();
   // Listed under the citizen before it exists: a crash in between leaves an id that lists as
   // nothing, never a case the citizen cannot find.
-  await ctx.locks.withLock(input.officeId, `citizen/${input.citizen.waId}`, () =>
-    ctx.repo.addCitizenCase(input.officeId, input.citizen.waId, id),
-  );
+  // Under the BSUID and under the phone (linked to the BSUID), so the citizen finds it by
+  // either, as WhatsApp names them on a given day.
+  if (citizen.bsuid && citizen.phone)
+    await citizenCaseIds(ctx, input.officeId, { bsuid: citizen.bsuid, phone: citizen.phone });
+  for (const key of [citizen.bsuid, citizen.phone]) {
+    if (!key) continue;
+    await ctx.locks.withLock(input.officeId, `citizen/${key}`, () =>
+      ctx.repo.addCitizenCase(input.officeId, key, id),
+    );
+  }
+  if (citizen.bsuid && citizen.phone)
+    await addToRef(ctx, input.officeId, citizen.phone, [], citizen.bsuid);
   const created = await allocateTrackingCode(async (trackingCode) => {
-    const citizenWaId = input.citizen.waId;
     const doc: CaseDocument = {
       _id: caseKey(input.officeId, id),
       caseId: id,
@@ -81,7 +101,13 @@ export async function createCase(
       statusDetail: {},
       category: input.category,
       priority: input.priority,
-      citizen: { ...input.citizen },
+      citizen: {
+        ...citizen,
+        profileName: input.citizen.profileName,
+        nik: input.citizen.nik,
+        kkNumber: input.citizen.kkNumber,
+        name: input.citizen.name,
+      },
       searchName: normalizeName(input.citizen.name || input.citizen.profileName),
       description: input.description,
       documentIds: [...new Set(input.documentIds)],
@@ -123,7 +149,7 @@ export async function createCase(
       outboxEntry(doc, 'created', now, {
         caseId: id,
         trackingCode,
-        citizenWaId,
+        citizen: eventIdentityOf(citizen),
         category: input.category,
         status: 'BARU',
         firstResponseDueAt: due.firstResponseDueAt.toISOString(),
@@ -159,4 +185,26 @@ function sameCreate(actor: Actor, existing: CaseDocument): CaseDocument {
       reason: 'IDEMPOTENCY_KEY_REUSED',
     });
   return existing;
+}
+
+/**
+ * The identity a new case is stored under: the request's, or for a citizen caller their own
+ * (empty fields filled from it). A citizen may not name anyone else.
+ */
+function citizenOfCreate(actor: Actor, given: CreateCaseInput['citizen']) {
+  const out: { bsuid?: string; phone?: string; parentBsuid?: string; username?: string } = {};
+  let bsuid = given.bsuid;
+  let phone = given.phone;
+  if (actor.role === 'citizen') {
+    const own = actor.citizen ?? {};
+    if ((bsuid && bsuid !== own.bsuid) || (phone && phone !== own.phone))
+      throw denied('a citizen may open cases only for themself', 'NOT_OWN_CASE');
+    bsuid = own.bsuid ?? '';
+    phone = own.phone ?? '';
+  }
+  if (bsuid) out.bsuid = bsuid;
+  if (phone) out.phone = phone;
+  if (given.parentBsuid) out.parentBsuid = given.parentBsuid;
+  if (given.username) out.username = given.username;
+  return out;
 }

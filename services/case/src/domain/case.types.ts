@@ -34,16 +34,19 @@ export const OPEN_STATUSES = OPEN_CASE_STATUSES;
 export const isOpen = isOpenCaseStatus;
 
 /**
- * Who is calling. `citizen`: the conversation service acting for the citizen whose WhatsApp id
- * is `id`; `service`: another service acting for itself (`id` names it); the SLA checker acts as
- * `system`.
+ * Who is calling. `citizen`: the conversation service acting for the citizen `citizen` (`id` is
+ * their citizen key, architecture §4); `service`: another service acting for itself (`id` names
+ * it); the SLA checker and the identity-change consumer act as `system`.
  */
 export interface Actor {
   id: string;
   role: CallerRole | 'system';
+  /** Citizen callers only: their identity as WhatsApp's signed webhook gave it. */
+  citizen?: { bsuid?: string; phone?: string };
 }
 
 export const SYSTEM_ACTOR: Actor = { id: 'case-sla-checker', role: 'system' };
+export const IDENTITY_ACTOR: Actor = { id: 'case-identity-changes', role: 'system' };
 
 export const isStaff = (actor: Actor) =>
   actor.role === 'officer' || actor.role === 'supervisor' || actor.role === 'admin';

@@ -80,8 +80,8 @@ export function registerCaseGrpc(server: GrpcServer, service: CaseService, logge
       // Bounds first: nothing below (not even a span attribute) sees an out-of-bounds value.
       validateCaseRequest(method, req);
       const officeId = (req as { officeId: string }).officeId;
-      const { id, role } = callerFromMetadata(call.metadata, officeId);
-      const actor: Actor = { id, role };
+      const { id, role, citizen } = callerFromMetadata(call.metadata, officeId);
+      const actor: Actor = { id, role, ...(citizen ? { citizen } : {}) };
       return withCallSpan('CaseService', method, { officeId, role }, () => fn(req, actor));
     });
 
@@ -95,7 +95,10 @@ export function registerCaseGrpc(server: GrpcServer, service: CaseService, logge
           idempotencyKey: req.idempotencyKey,
           category: oneOf(CASE_CATEGORIES, req.category, 'category'),
           citizen: {
-            waId: req.citizen?.waId ?? '',
+            phone: req.citizen?.phone ?? '',
+            bsuid: req.citizen?.bsuid ?? '',
+            parentBsuid: req.citizen?.parentBsuid ?? '',
+            username: req.citizen?.username ?? '',
             profileName: req.citizen?.profileName ?? '',
             nik: req.citizen?.nik ?? '',
             kkNumber: req.citizen?.kkNumber ?? '',
@@ -159,7 +162,7 @@ export function registerCaseGrpc(server: GrpcServer, service: CaseService, logge
       const page = await service.listCitizenCases(
         actor,
         req.officeId,
-        req.waId,
+        { ...(req.bsuid ? { bsuid: req.bsuid } : {}), ...(req.phone ? { phone: req.phone } : {}) },
         pageSize(req.pageSize),
         decodePageToken(req.pageToken),
       );

@@ -1,4 +1,5 @@
 import { isStaff, type Actor } from '../domain/case.types.js';
+import { identityOf } from '../domain/citizen-identity.js';
 import type { CaseListEntry } from '../read-model/case-list.entry.js';
 import type { CaseDocument } from '../store/case/case.schema.js';
 import type { CaseMessage, Res } from './case.proto-types.js';
@@ -26,7 +27,7 @@ export function toCaseMessage(doc: CaseView, actor: Actor): CaseMessage {
     trackingCode: doc.trackingCode,
     status: doc.status,
     category: doc.category,
-    citizen: { ...doc.citizen },
+    citizen: citizenMessage(doc.citizen),
     description: doc.description,
     documentIds: doc.documentIds,
     assigneeId: doc.assigneeId,
@@ -71,6 +72,21 @@ export function toCaseMessage(doc: CaseView, actor: Actor): CaseMessage {
           reason: a.reason,
         }))
       : [],
+  };
+}
+
+/** The citizen as the API shows it: a legacy record's `waId` is its phone number. */
+function citizenMessage(c: CaseView['citizen'] & Partial<CaseDocument['citizen']>) {
+  const id = identityOf(c);
+  return {
+    phone: id.phone ?? '',
+    bsuid: id.bsuid ?? '',
+    parentBsuid: id.parentBsuid ?? '',
+    username: id.username ?? '',
+    profileName: c.profileName,
+    name: c.name,
+    nik: c.nik ?? '',
+    kkNumber: c.kkNumber ?? '',
   };
 }
 

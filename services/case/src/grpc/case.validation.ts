@@ -10,7 +10,6 @@ import type { CaseMethod, Req } from './case.proto-types.js';
 export const CASE_REQUEST_BOUNDS: FieldBounds = {
   officeId: { max: COMMON_LIMITS.officeId },
   idempotencyKey: { max: CASE_LIMITS.idempotencyKey },
-  'citizen.waId': { max: CASE_LIMITS.waId },
   'citizen.bsuid': { max: IDENTITY_LIMITS.bsuid },
   'citizen.parentBsuid': { max: IDENTITY_LIMITS.parentBsuid },
   'citizen.phone': { max: IDENTITY_LIMITS.phone },
@@ -36,7 +35,8 @@ export const CASE_REQUEST_BOUNDS: FieldBounds = {
   caseId: { max: COMMON_LIMITS.id },
   messageId: { max: COMMON_LIMITS.id },
   assigneeId: { max: COMMON_LIMITS.id },
-  waId: { max: CASE_LIMITS.waId },
+  phone: { max: IDENTITY_LIMITS.phone },
+  bsuid: { max: IDENTITY_LIMITS.bsuid },
   trackingCode: { max: CASE_LIMITS.trackingCode * 2 },
   statuses: { max: 32, items: 16 },
   query: { max: CASE_LIMITS.query },

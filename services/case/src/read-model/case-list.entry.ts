@@ -1,3 +1,4 @@
+import { identityOf } from '../domain/citizen-identity.js';
 import type { ListedCase } from '../store/case/case.repository.js';
 import type { CaseDocument } from '../store/case/case.schema.js';
 
@@ -10,7 +11,9 @@ import type { CaseDocument } from '../store/case/case.schema.js';
 export type CaseListEntry = Omit<
   CaseDocument,
   'messages' | 'notes' | 'audit' | 'outbox' | 'idempotencyKey' | 'citizen'
-> & { citizen: Pick<CaseDocument['citizen'], 'waId' | 'profileName' | 'name'> };
+> & {
+  citizen: Pick<CaseDocument['citizen'], 'phone' | 'bsuid' | 'username' | 'profileName' | 'name'>;
+};
 
 // Values repeated across every entry (office, status, category, ...) are kept once: each
 // decoded document brings its own copy of each string, and 100 000 copies add up.
@@ -31,6 +34,16 @@ export const LIST_DESCRIPTION_CHARS = 160;
 const excerpt = (text: string) =>
   text.length <= LIST_DESCRIPTION_CHARS ? text : `${text.slice(0, LIST_DESCRIPTION_CHARS - 1)}…`;
 
+/** The identity an entry keeps (legacy `waId` read as the phone): what lists match citizens on. */
+function identityFields(c: CaseDocument['citizen']) {
+  const { bsuid, phone, username } = identityOf(c);
+  return {
+    ...(bsuid ? { bsuid } : {}),
+    ...(phone ? { phone } : {}),
+    ...(username ? { username } : {}),
+  };
+}
+
 export function toListEntry(doc: ListedCase): CaseListEntry {
   return {
     _id: doc._id,
@@ -42,7 +55,7 @@ export function toListEntry(doc: ListedCase): CaseListEntry {
     category: intern(doc.category),
     priority: intern(doc.priority),
     citizen: {
-      waId: doc.citizen.waId,
+      ...identityFields(doc.citizen),
       profileName: doc.citizen.profileName,
       name: doc.citizen.name,
     },

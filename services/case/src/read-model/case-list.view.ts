@@ -1,4 +1,5 @@
 import { hasTag } from '../domain/case-tags.js';
+import { belongsTo } from '../domain/citizen-identity.js';
 import type { CaseCategory, CasePriority, CaseStatus } from '../domain/case.types.js';
 import { urgentDueAt } from '../domain/sla-clocks.js';
 import type { Cursor } from '../store/case/case.repository.js';
@@ -13,7 +14,8 @@ export interface ListFilter {
   trackingCodePrefix?: string;
   /** Normalized (domain/search-name.ts); matches the start of any word of the name. */
   namePrefix?: string;
-  citizenWaId?: string;
+  /** A citizen's own cases (domain/citizen-identity.ts `belongsTo`). */
+  citizen?: { bsuid?: string; phone?: string };
   priority?: CasePriority;
   /** Cases carrying this tag, case aside. */
   tag?: string;
@@ -82,7 +84,7 @@ function matches(e: CaseListEntry, f: ListFilter): boolean {
     (!f.category || e.category === f.category) &&
     (f.unassignedOnly ? e.assigneeId === '' : !f.assigneeId || e.assigneeId === f.assigneeId) &&
     (f.slaBreached === undefined || e.slaBreached === f.slaBreached) &&
-    (!f.citizenWaId || e.citizen.waId === f.citizenWaId) &&
+    (!f.citizen || belongsTo(e.citizen, f.citizen)) &&
     (!f.priority || e.priority === f.priority) &&
     (!f.tag || hasTag(e.tags, f.tag)) &&
     (!f.trackingCodePrefix || e.trackingCode.startsWith(f.trackingCodePrefix)) &&

@@ -36,6 +36,8 @@ export interface Caller {
   /** A string, not CallerRole: tests also send roles the service must refuse. */
   role: string;
   officeId?: string;
+  /** Citizen callers: the identity sent as `x-citizen-bsuid` / `x-citizen-phone`. */
+  citizen?: { bsuid?: string; phone?: string };
 }
 
 /** Calls a CaseService method as `caller` (x-actor-* metadata), like the gateway does. */

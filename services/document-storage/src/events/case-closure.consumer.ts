@@ -1,4 +1,10 @@
-import { caseStatusChanged, isClosedCaseStatus, type Topology } from '@pandawa/contracts';
+import {
+  caseStatusChanged,
+  envelopeSchema,
+  isClosedCaseStatus,
+  type Topology,
+} from '@pandawa/contracts';
+import { z } from 'zod';
 import type { Logger } from '@pandawa/logging';
 import {
   startConsumer,
@@ -7,6 +13,18 @@ import {
   type JetStreamManager,
 } from '@pandawa/nats';
 import type { DocumentService } from '../document.service.js';
+
+/**
+ * Version 1 of the event (before citizens had a BSUID, architecture §1) is still in the 90-day
+ * stream after an upgrade: it carries everything read here, so it is read too, not dead-lettered.
+ */
+const statusChangedAnyVersion = caseStatusChanged.schema.or(
+  envelopeSchema.extend({
+    type: z.literal(caseStatusChanged.type),
+    version: z.literal(1),
+    data: z.looseObject({ caseId: z.string().min(1), to: caseStatusChanged.data.shape.to }),
+  }),
+);
 
 /**
  * Learns when cases close from `case.events.status_changed`, so the purge knows when each
@@ -27,7 +45,7 @@ export function startCaseClosureConsumer(deps: {
     stream: t.streams.CASE_EVENTS.name,
     durable: 'document-storage-case-closures',
     filterSubjects: [t.subjects.caseEvent('status_changed')],
-    schema: caseStatusChanged.schema,
+    schema: statusChangedAnyVersion,
     deadLetterSubject: t.subjects.deadLetter(
       t.streams.CASE_EVENTS.name,
       'document-storage-case-closures',

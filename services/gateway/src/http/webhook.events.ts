@@ -92,7 +92,7 @@ export function webhookEvents(
           occurredAt: occurredAt(m.timestamp),
           data: {
             phoneNumberId: item.phoneNumberId,
-            waId: m.from,
+            citizen: { phone: m.from },
             ...(item.profileName ? { profileName: item.profileName } : {}),
             messageId: m.id,
             messageType: m.type,
@@ -123,7 +123,7 @@ export function webhookEvents(
           phoneNumberId: item.phoneNumberId,
           messageId: s.id,
           status: s.status,
-          ...(s.recipient_id ? { recipientId: s.recipient_id } : {}),
+          ...(s.recipient_id ? { recipient: { phone: s.recipient_id } } : {}),
           timestamp: s.timestamp,
           statusObject: s,
         },

@@ -30,7 +30,8 @@ export type InsertOutcome = { ok: true } | { ok: false; duplicate: true };
 
 const MAX_CITIZEN_CASES = 200;
 
-const citizenKey = (officeId: string, waId: string) => `${caseKey(officeId, 'citizen')}/${waId}`;
+/** A citizen ref's `_id`; `key` is a BSUID or a phone number (case.schema.ts CitizenCasesDoc). */
+const citizenRefKey = (officeId: string, key: string) => `${caseKey(officeId, 'citizen')}/${key}`;
 
 /** The document key of a case: the office is part of it. */
 export const caseKey = (officeId: string, caseId: string) => {
@@ -131,30 +132,50 @@ export class CaseRepository {
     return this.cases.findOne(this.scoped(officeId, { idempotencyKey: key }));
   }
 
-  /** Records a citizen's new case id; the caller holds the citizen's lock (see application/create-case.ts). */
-  async addCitizenCase(officeId: string, waId: string, caseId: string): Promise<void> {
+  /** Records a citizen's new case id; the caller holds the key's lock (see application/create-case.ts). */
+  async addCitizenCase(officeId: string, key: string, caseId: string): Promise<void> {
     await this.citizenRefs.updateOne(
-      { _id: citizenKey(officeId, waId) },
+      { _id: citizenRefKey(officeId, key) },
       { $push: { caseIds: caseId } },
       { upsert: true },
     );
   }
 
+  /** The cases opened under a BSUID or phone number, and what links it (case.schema.ts). */
+  findCitizenRef(officeId: string, key: string): Promise<CitizenCasesDoc | null> {
+    return this.citizenRefs.findOne({ _id: citizenRefKey(officeId, key) });
+  }
+
   /**
-   * A citizen's cases, newest first, by `_id` lookups only (the hot path of the citizen's
-   * "Cek status"; a filtered query is a table scan on FerretDB v1). Bounded to their most
-   * recent MAX_CITIZEN_CASES cases.
+   * Replaces a citizen ref (links and identity moves); the caller holds the key's lock. A whole
+   * `$set`, not `$addToSet`/`$each`: the lock already isolates it, and it stays within what
+   * FerretDB v1 does the same as MongoDB.
    */
-  async listByCitizen(
+  async saveCitizenRef(officeId: string, key: string, ref: Omit<CitizenCasesDoc, '_id'>) {
+    const $set: Partial<CitizenCasesDoc> = { caseIds: ref.caseIds.slice(-MAX_CITIZEN_CASES) };
+    if (ref.bsuid) $set.bsuid = ref.bsuid;
+    if (ref.movedTo) $set.movedTo = ref.movedTo;
+    await this.citizenRefs.updateOne(
+      { _id: citizenRefKey(officeId, key) },
+      { $set },
+      { upsert: true },
+    );
+  }
+
+  /**
+   * Cases by id, newest first, keeping those `keep` accepts (the citizen's own), by `_id`
+   * lookups only (the hot path of the citizen's "Cek status"; a filtered query is a table scan
+   * on FerretDB v1). Bounded to the most recent MAX_CITIZEN_CASES ids.
+   */
+  async listByIds(
     officeId: string,
-    waId: string,
+    caseIds: string[],
+    keep: (doc: CaseDocument) => boolean,
     limit: number,
     after?: Cursor,
   ): Promise<{ items: CaseDocument[]; next?: Cursor }> {
-    const ref = await this.citizenRefs.findOne({ _id: citizenKey(officeId, waId) });
-    if (!ref) return { items: [] };
     const found = await Promise.all(
-      ref.caseIds
+      [...new Set(caseIds)]
         .slice(-MAX_CITIZEN_CASES)
         .map((id) =>
           this.cases.findOne({ _id: caseKey(officeId, id) }, { projection: LIST_PROJECTION }),
@@ -163,7 +184,7 @@ export class CaseRepository {
     const newestFirst = (a: CaseDocument, b: CaseDocument) =>
       b.createdAt.getTime() - a.createdAt.getTime() || (a._id < b._id ? 1 : a._id > b._id ? -1 : 0);
     const rows = found
-      .filter((d): d is CaseDocument => d !== null && d.officeId === officeId)
+      .filter((d): d is CaseDocument => d !== null && d.officeId === officeId && keep(d))
       .sort(newestFirst)
       .filter(
         (d) =>
@@ -177,6 +198,26 @@ export class CaseRepository {
     return rows.length > limit && last
       ? { items, next: { at: last.createdAt, id: last._id } }
       : { items };
+  }
+
+  /**
+   * Sets the citizen's identity fields of a case without bumping its version (a link or an
+   * identity change is WhatsApp's fact, not an edit an officer's pending change conflicts
+   * with); the caller holds the case's lock. Returns the case after it.
+   */
+  setCitizenIdentityLocked(
+    officeId: string,
+    caseId: string,
+    identity: { bsuid?: string; phone?: string; parentBsuid?: string; username?: string },
+  ): Promise<CaseDocument | null> {
+    const $set: Record<string, unknown> = { updatedAt: new Date() };
+    for (const [field, value] of Object.entries(identity))
+      if (value) $set[`citizen.${field}`] = value;
+    return this.cases.findOneAndUpdate(
+      { _id: caseKey(officeId, caseId) },
+      { $set },
+      { returnDocument: 'after' },
+    );
   }
 
   /**
@@ -265,8 +306,11 @@ export class CaseRepository {
     await this.cases.insertMany(docs, { ordered: false });
     const byCitizen = new Map<string, string[]>();
     for (const d of docs) {
-      const key = citizenKey(d.officeId, d.citizen.waId);
-      byCitizen.set(key, [...(byCitizen.get(key) ?? []), d.caseId]);
+      for (const k of [d.citizen.bsuid, d.citizen.phone || d.citizen.waId]) {
+        if (!k) continue;
+        const key = citizenRefKey(d.officeId, k);
+        byCitizen.set(key, [...(byCitizen.get(key) ?? []), d.caseId]);
+      }
     }
     await this.refs.insertMany(
       docs.flatMap((d) => [

@@ -10,8 +10,18 @@ import type { SlaClocks } from '../../domain/sla-clocks.js';
 
 export const CASE_COLLECTION = 'cases';
 
+/**
+ * The citizen of a case (architecture §1): BSUID and/or phone number as WhatsApp gave them.
+ * Records older than BSUIDs have `waId` (their phone number) instead: read them through
+ * domain/citizen-identity.ts `identityOf`, never the fields directly.
+ */
 export interface CitizenDoc {
-  waId: string;
+  phone?: string;
+  bsuid?: string;
+  parentBsuid?: string;
+  username?: string;
+  /** Legacy (records older than BSUIDs): the citizen's phone number. Never written any more. */
+  waId?: string;
   profileName: string;
   /** Stored for officers; never logged, never put in an event or a span. */
   nik: string;
@@ -147,13 +157,19 @@ export interface CaseRefDoc {
 }
 
 /**
- * `<officeId>/citizen/<waId>` → the ids of that citizen's cases, oldest first: ListCitizenCases
- * (the citizen's "Cek status") is one `_id` lookup plus one per case. Written before the case
- * insert, so every stored case is listed; an id whose insert never happened is skipped.
+ * `<officeId>/citizen/<key>` → the ids of the cases opened under that key, oldest first: one ref
+ * per BSUID and one per phone number (a case with both is in both; the two never collide, a
+ * BSUID has a dot). ListCitizenCases (the citizen's "Cek status") is one or two `_id` lookups
+ * plus one per case. Written before the case insert, so every stored case is listed; an id
+ * whose insert never happened is skipped, and so is a case that is not the caller's.
  */
 export interface CitizenCasesDoc {
   _id: string;
   caseIds: string[];
+  /** Phone refs: the BSUID a webhook linked this number to (application/citizen-identity.ts). */
+  bsuid?: string;
+  /** Emptied by an identity change: the key the cases moved to. */
+  movedTo?: string;
 }
 
 /** Fields a list returns: the heavy, growing arrays stay behind. */

@@ -2,17 +2,23 @@
 
 
 export interface Citizen {
-  'waId'?: (string);
+  'phone'?: (string);
   'profileName'?: (string);
   'nik'?: (string);
   'kkNumber'?: (string);
   'name'?: (string);
+  'bsuid'?: (string);
+  'parentBsuid'?: (string);
+  'username'?: (string);
 }
 
 export interface Citizen__Output {
-  'waId': (string);
+  'phone': (string);
   'profileName': (string);
   'nik': (string);
   'kkNumber': (string);
   'name': (string);
+  'bsuid': (string);
+  'parentBsuid': (string);
+  'username': (string);
 }

@@ -3,14 +3,16 @@
 
 export interface ListCitizenCasesRequest {
   'officeId'?: (string);
-  'waId'?: (string);
+  'phone'?: (string);
   'pageSize'?: (number);
   'pageToken'?: (string);
+  'bsuid'?: (string);
 }
 
 export interface ListCitizenCasesRequest__Output {
   'officeId': (string);
-  'waId': (string);
+  'phone': (string);
   'pageSize': (number);
   'pageToken': (string);
+  'bsuid': (string);
 }
