@@ -15,9 +15,9 @@ import {
   type CaseTemplates,
 } from '../domain/case-notice.js';
 
-/** The citizen a case event names. */
-function citizenOf(data: { citizenWaId: string }): CitizenIdentity {
-  return { phone: data.citizenWaId };
+/** The citizen a case event names (case.events v2 `citizen`, architecture §3). */
+function citizenOf(data: { citizen: CitizenIdentity }): CitizenIdentity {
+  return data.citizen;
 }
 
 /**

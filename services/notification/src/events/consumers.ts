@@ -128,7 +128,9 @@ export async function startConsumers(deps: ConsumerDeps): Promise<ConsumerHandle
           deps.windows,
           {
             phoneNumberId: envelope.data.phoneNumberId,
-            identifiers: [envelope.data.waId].filter(Boolean),
+            identifiers: [envelope.data.citizen.bsuid, envelope.data.citizen.phone].filter(
+              (id): id is string => Boolean(id),
+            ),
             timestamp: envelope.data.timestamp,
           },
           deps.now(),

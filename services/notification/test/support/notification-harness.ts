@@ -139,7 +139,7 @@ export async function startHarness(
         officeId: OFFICE,
         data: {
           phoneNumberId: sandbox.phoneNumberId,
-          waId,
+          citizen: { phone: waId },
           messageId,
           messageType: 'text',
           timestamp: String(Math.floor(sandbox.state.clock.now() / 1000)),
@@ -177,7 +177,7 @@ export async function startHarness(
           phoneNumberId: sandbox.phoneNumberId,
           messageId: wamid,
           status,
-          recipientId: to.phone!,
+          recipient: { phone: to.phone! },
           timestamp: String(Math.floor(Date.now() / 1000)),
           statusObject: {
             id: wamid,
