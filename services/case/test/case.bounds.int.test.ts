@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CASE_LIMITS, COMMON_LIMITS } from '@pandawa/contracts';
+import { CASE_LIMITS, COMMON_LIMITS, IDENTITY_LIMITS } from '@pandawa/contracts';
 import { testNamespace } from '@pandawa/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodePageToken } from '../src/grpc/page-token.js';
@@ -21,7 +21,7 @@ const supervisor: Caller = { id: 'supervisor-1', role: 'supervisor' };
 const long = (n: number) => 'a'.repeat(n);
 
 let seq = 0;
-const newWaId = () => `62813000${String(++seq).padStart(5, '0')}`;
+const newPhone = () => `62813000${String(++seq).padStart(5, '0')}`;
 
 describe('case request bounds (FerretDB, NATS, gRPC)', () => {
   let svc: InProcessCase;
@@ -40,7 +40,7 @@ describe('case request bounds (FerretDB, NATS, gRPC)', () => {
     officeId: OFFICE,
     idempotencyKey: randomUUID(),
     category: 'NIK_TIDAK_AKTIF' as const,
-    citizen: { waId: newWaId(), profileName: 'Budi', name: 'Budi Santoso', ...citizen },
+    citizen: { phone: newPhone(), profileName: 'Budi', name: 'Budi Santoso', ...citizen },
     description: 'NIK saya tidak aktif',
     ...extra,
   });
@@ -121,17 +121,28 @@ describe('case request bounds (FerretDB, NATS, gRPC)', () => {
     );
   });
 
-  it('refuses a WhatsApp id longer than its bound', async () => {
+  it('refuses a BSUID or phone number longer than its bound', async () => {
     await refused(
       () =>
         call(
           svc.client,
           'CreateCase',
-          createRequest({}, { waId: '6'.repeat(CASE_LIMITS.waId + 1) }),
+          createRequest({}, { bsuid: `ID.${'1'.repeat(IDENTITY_LIMITS.bsuid)}` }),
           conversation,
         ),
-      'citizen.wa_id',
-      CASE_LIMITS.waId,
+      'citizen.bsuid',
+      IDENTITY_LIMITS.bsuid,
+    );
+    await refused(
+      () =>
+        call(
+          svc.client,
+          'CreateCase',
+          createRequest({}, { phone: '6'.repeat(IDENTITY_LIMITS.phone + 1) }),
+          conversation,
+        ),
+      'citizen.phone',
+      IDENTITY_LIMITS.phone,
     );
   });
 

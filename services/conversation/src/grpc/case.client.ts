@@ -55,7 +55,17 @@ export class GrpcCasePort implements CasePort {
   private opts(officeId: string, citizen: CitizenIdentity) {
     return {
       deadlineMs: this.deadlineMs,
-      metadata: callerMetadata({ id: citizenKey(citizen), role: 'citizen', officeId }),
+      // The whole identity of the signed webhook, so the case service can link the phone and
+      // the BSUID and find cases stored under either (architecture §4).
+      metadata: callerMetadata({
+        id: citizenKey(citizen),
+        role: 'citizen',
+        officeId,
+        citizen: {
+          ...(citizen.bsuid ? { bsuid: citizen.bsuid } : {}),
+          ...(citizen.phone ? { phone: citizen.phone } : {}),
+        },
+      }),
     };
   }
 
@@ -68,7 +78,10 @@ export class GrpcCasePort implements CasePort {
         idempotencyKey: input.idempotencyKey,
         category: input.category,
         citizen: {
-          waId: citizenKey(input.citizen),
+          phone: input.citizen.phone ?? '',
+          bsuid: input.citizen.bsuid ?? '',
+          parentBsuid: input.citizen.parentBsuid ?? '',
+          username: input.citizen.username ?? '',
           profileName: input.profileName,
           nik: input.nik,
           kkNumber: input.kkNumber,
@@ -86,7 +99,7 @@ export class GrpcCasePort implements CasePort {
     const res = await callUnary(
       this.client,
       this.client.listCitizenCases,
-      { officeId, waId: citizenKey(citizen), pageSize: OWN_CASES_PAGE },
+      { officeId, pageSize: OWN_CASES_PAGE },
       this.opts(officeId, citizen),
     );
     return res.cases.map(toCitizenCase);
