@@ -19,6 +19,13 @@ export const messagesId = {
   corrupt: 'File tidak dapat dibaca atau rusak. Silakan foto ulang dokumen Anda dan kirim kembali.',
   pdfActiveContent:
     'Dokumen PDF ini berisi skrip atau lampiran tersembunyi sehingga tidak dapat kami terima. Silakan kirim foto dokumennya.',
+  fieldTooLong: (field: string, max: number) =>
+    `Isian ${field} terlalu panjang (maksimal ${max} karakter).`,
+  fieldTooMany: (field: string, max: number) =>
+    `Isian ${field} berisi terlalu banyak butir (maksimal ${max}).`,
+  fieldControlCharacter: (field: string) => `Isian ${field} berisi karakter yang tidak diizinkan.`,
+  declaredSizeInvalid:
+    'Ukuran file yang disebutkan tidak valid (harus bilangan bulat 0 atau lebih).',
   mediaNotFound:
     'File tidak dapat kami ambil dari WhatsApp (mungkin sudah kedaluwarsa). Silakan kirim ulang.',
   mediaDownloadFailed:

@@ -14,6 +14,7 @@ import type { Actor } from '../domain/actor.js';
 import type { DocumentService, ReadAttempt } from '../document.service.js';
 import { toDocumentMessage } from './document.mapper.js';
 import type { DocumentMethod, Req, Res } from './document.proto-types.js';
+import { validateDocumentRequest, validateUploadHeader } from './document.validation.js';
 
 export const DOCUMENT_SERVICE_NAME = 'pandawa.document.v1.DocumentService';
 
@@ -66,6 +67,8 @@ export function registerDocumentGrpc(
     fn: (req: Req<M>, actor: Actor, signal: AbortSignal) => Promise<Res<M>>,
   ) =>
     unaryHandler<Req<M>, Res<M>>(method, logger, (req, call) => {
+      // Bounds first: nothing below (the access log included) sees an out-of-bounds value.
+      validateDocumentRequest(method, req);
       const officeId = (req as { officeId: string }).officeId;
       const actor = callerOf(call.metadata, officeId, readOf(method, req));
       const cancelled = new AbortController();
@@ -135,6 +138,7 @@ export function registerDocumentGrpc(
         throw new AppError('INVALID_ARGUMENT', 'the first message must be the header', {
           reason: 'UPLOAD_HEADER_REQUIRED',
         });
+      const declaredSizeBytes = validateUploadHeader(header);
       const actor = callerFromMetadata(call.metadata, header.officeId);
       async function* bytes(): AsyncGenerator<Buffer> {
         for (;;) {
@@ -153,7 +157,7 @@ export function registerDocumentGrpc(
             officeId: header.officeId,
             caseId: header.caseId,
             kind: header.kind,
-            declaredSizeBytes: Number(header.declaredSizeBytes) || 0,
+            declaredSizeBytes,
           },
           bytes(),
           actor,
@@ -175,6 +179,7 @@ export function registerDocumentGrpc(
     call,
   ) => {
     const run = async () => {
+      validateDocumentRequest('ReadDocument', call.request);
       const { officeId, id } = call.request;
       const actor = callerOf(call.metadata, officeId, {
         officeId,
