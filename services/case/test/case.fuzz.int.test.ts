@@ -37,7 +37,7 @@ describe('case service under fuzzed requests (FerretDB, NATS, gRPC)', () => {
         officeId: OFFICE,
         idempotencyKey: randomUUID(),
         category: 'NIK_TIDAK_AKTIF',
-        citizen: { waId, profileName: 'Budi', name: 'Budi Santoso' },
+        citizen: { phone: waId, profileName: 'Budi', name: 'Budi Santoso' },
         description: 'NIK saya tidak aktif',
       },
       { id: 'conversation', role: 'service' },
@@ -72,7 +72,7 @@ describe('case service under fuzzed requests (FerretDB, NATS, gRPC)', () => {
           officeId: OFFICE,
           idempotencyKey: randomUUID(),
           category: 'LAINNYA',
-          citizen: { waId: real.waId, profileName: 'Budi', name: 'Budi' },
+          citizen: { phone: real.waId, profileName: 'Budi', name: 'Budi' },
           description: 'Data saya salah',
           documentIds: ['doc-1'],
           tags: ['bank'],
@@ -82,7 +82,7 @@ describe('case service under fuzzed requests (FerretDB, NATS, gRPC)', () => {
       case 'ListCases':
         return { officeId: OFFICE, pageSize: 5 };
       case 'ListCitizenCases':
-        return { officeId: OFFICE, waId: real.waId, pageSize: 5 };
+        return { officeId: OFFICE, phone: real.waId, pageSize: 5 };
       case 'TransitionCase':
         return { ...base, toStatus: 'DIVERIFIKASI', reason: 'ok' };
       case 'AssignCase':
