@@ -384,4 +384,52 @@ describe('a citizen with a case', () => {
     expect((await citizen.says('status'))[0]).toContain('belum memiliki pengaduan');
     expect(count()).toBe(before);
   });
+
+  it('a flood from one citizen is slowed down with one notice; another citizen is answered meanwhile', async () => {
+    const flooder = system.citizen(newPhone());
+    await flooder.says('halo');
+    const sent: string[] = [];
+    // 40 a minute in this system; the greeting above was the first.
+    for (let i = 0; i < 45; i++)
+      sent.push(await flooder.send({ type: 'text', text: `tolong ${i}` }));
+    const other = system.citizen(newPhone());
+    expect((await other.says('halo'))[0]).toContain('Selamat datang');
+    // Within the limit: answered. The first one past it: one notice. After that: nothing.
+    await flooder.repliesTo(sent[38]!);
+    expect(await flooder.repliesTo(sent[39]!)).toEqual([
+      expect.objectContaining({ text: expect.stringContaining('Mohon tunggu 1 menit') }),
+    ]);
+    // A minute later (WhatsApp's clock) the citizen is answered again; being in order, that
+    // answer means every flood message before it was handled.
+    await fetch(`${system.sandboxUrl}/sandbox/clock`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ advanceMs: 61_000 }),
+    });
+    expect((await flooder.says('halo')).at(-1)).toContain('Silakan pilih layanan');
+    const replied = (wamid: string) =>
+      system.commands.some(
+        (c) => c.id.startsWith(`${wamid}:`) && c.data.purpose === 'conversation.reply',
+      );
+    expect(sent.slice(40).filter(replied)).toEqual([]);
+  });
+});
+
+describe('an idle session', () => {
+  it("expires after 30 minutes on WhatsApp's clock: the next message says so and shows the menu", async () => {
+    const citizen = system.citizen(newPhone());
+    await citizen.says('halo');
+    await citizen.says('1');
+    expect(await citizen.says('2')).toEqual([expect.stringContaining('Ketik NIK Anda')]);
+    // The citizen puts the phone down for 31 minutes.
+    await fetch(`${system.sandboxUrl}/sandbox/clock`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ advanceMs: 31 * 60_000 }),
+    });
+    const replies = await citizen.says(NIK);
+    expect(replies[0]).toContain('Sesi Anda berakhir karena tidak ada balasan selama 30 menit');
+    expect(replies.at(-1)).toContain('Silakan pilih layanan');
+    expect(await citizen.says('1')).toEqual([expect.stringContaining('Apa masalah')]);
+  });
 });
