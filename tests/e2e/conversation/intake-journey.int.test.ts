@@ -107,7 +107,7 @@ describe('a citizen files a complaint', () => {
       );
       expect(opened.category).toBe(expected[i]);
       expect(opened.citizen).toMatchObject({
-        waId: citizen.waId,
+        phone: citizen.waId,
         nik: NIK,
         kkNumber: KK,
         name: 'Siti Aminah',
