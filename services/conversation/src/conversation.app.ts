@@ -12,6 +12,7 @@ import type { CasePort, DocumentPort } from './application/ports.js';
 import type { ConversationConfig } from './config.js';
 import { officeHours } from './domain/office-hours.js';
 import { CONVERSATION_CONSUMER, startInboundConsumer } from './events/inbound-message.consumer.js';
+import { startIdentityChangeConsumer } from './events/identity-change.consumer.js';
 import { ReplyPublisher } from './events/reply.publisher.js';
 import { GrpcCasePort } from './grpc/case.client.js';
 import { GrpcDocumentPort } from './grpc/document.client.js';
@@ -42,8 +43,9 @@ export async function createConversationApp(options: ConversationAppOptions) {
   const documentClient = options.documents
     ? undefined
     : new GrpcDocumentPort(config.DOCUMENT_ADDR, config.GRPC_DEADLINE_MS);
+  const sessions = new SessionRepository(options.mongo);
   const handler = new InboundHandler({
-    sessions: new SessionRepository(options.mongo),
+    sessions,
     processed: new IdempotencyStore(options.mongo, CONVERSATION_CONSUMER),
     replies: new ReplyPublisher(options.publisher, options.topology),
     cases: options.cases ?? caseClient!,
@@ -68,6 +70,7 @@ export async function createConversationApp(options: ConversationAppOptions) {
     privacyRetentionDays: config.PRIVACY_RETENTION_DAYS,
   });
   let consumer: ConsumerHandle | undefined;
+  let identityConsumer: ConsumerHandle | undefined;
   return {
     handler,
     async start() {
@@ -79,11 +82,19 @@ export async function createConversationApp(options: ConversationAppOptions) {
         logger,
         concurrency: config.CONVERSATION_CONCURRENCY,
       });
+      identityConsumer = await startIdentityChangeConsumer({
+        js: options.js,
+        jsm: options.jsm,
+        topology: options.topology,
+        sessions,
+        logger,
+      });
     },
-    consumerRunning: () => consumer?.isRunning() ?? false,
+    consumerRunning: () =>
+      (consumer?.isRunning() ?? false) && (identityConsumer?.isRunning() ?? false),
     /** Stops taking messages and finishes those in flight. */
     async stop() {
-      await consumer?.stop();
+      await Promise.all([consumer?.stop(), identityConsumer?.stop()]);
       caseClient?.close();
       documentClient?.close();
     },

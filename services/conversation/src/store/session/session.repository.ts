@@ -92,4 +92,8 @@ export class SessionRepository {
     );
     return result.matchedCount === 1;
   }
+
+  async delete(id: string): Promise<void> {
+    await this.collection.deleteOne({ _id: id });
+  }
 }
