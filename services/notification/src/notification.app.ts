@@ -17,6 +17,7 @@ import { DeliveryStatuses } from './application/delivery-statuses.js';
 import { NotificationMetrics } from './application/metrics.js';
 import { PauseGates } from './application/pause-gates.js';
 import { sendCommand, type SendDeps, type SendPolicy } from './application/send-command.js';
+import { RecentMemory } from './application/recent-memory.js';
 import { SendOutcomes } from './application/send-outcomes.js';
 import { RecipientPacer, ThroughputGate } from './application/throughput.js';
 import { AccessTokenSource, WhatsAppDispatch } from './application/whatsapp-dispatch.js';
@@ -104,7 +105,10 @@ export function createNotificationApp(options: NotificationAppOptions) {
     options.whatsapp.accessToken,
     options.whatsapp.accessTokenFile,
   );
+  const windowMemory = new RecentMemory<number>(100_000);
   const deps: SendDeps = {
+    finished: new RecentMemory(20_000),
+    windowMemory,
     records,
     windows,
     dispatch: new WhatsAppDispatch({
@@ -161,6 +165,7 @@ export function createNotificationApp(options: NotificationAppOptions) {
         caseNotices: new CaseNotices(options.publisher, topology, options.templates),
         statuses,
         windows,
+        windowMemory,
         now,
       });
     },

@@ -1,3 +1,4 @@
+import type { RecentMemory } from './recent-memory.js';
 import type { CustomerWindowRepository } from '../store/customer-window.repository.js';
 
 export interface InboundSeen {
@@ -14,6 +15,7 @@ export interface InboundSeen {
  */
 export async function citizenWrote(
   windows: CustomerWindowRepository,
+  memory: RecentMemory<number>,
   inbound: InboundSeen,
   now: number,
 ): Promise<void> {
@@ -21,4 +23,8 @@ export async function citizenWrote(
   if (!Number.isFinite(seconds) || inbound.identifiers.length === 0) return;
   const at = Math.min(seconds * 1000, now);
   await windows.citizenWrote(inbound.phoneNumberId, inbound.identifiers, new Date(at));
+  for (const id of inbound.identifiers) {
+    const key = `${inbound.phoneNumberId}:${id}`;
+    memory.set(key, Math.max(at, memory.get(key) ?? 0));
+  }
 }

@@ -52,8 +52,6 @@ export class DeliveryStatuses {
     const record = await this.records.get(commandId);
     if (!record) return;
     const furthest = await this.furthest(webhook.wamid);
-    if (furthest && furthest !== record.delivery)
-      await this.records.setDelivery(commandId, furthest, new Date());
     if (webhook.status === 'failed' && furthest === 'failed') {
       await this.outcomes.deliveryFailed(
         record,

@@ -7,6 +7,7 @@ import { chooseOutbound, needsWindow } from '../domain/outbound-choice.js';
 import { classifyFailure, retryDelayMs, type FailureAction } from '../domain/send-failure.js';
 import type { CustomerWindowRepository } from '../store/customer-window.repository.js';
 import type {
+  NewSendRecord,
   SendError,
   SendRecord,
   SendRecordRepository,
@@ -17,6 +18,7 @@ import type { NotificationMetrics } from './metrics.js';
 import type { PauseGates } from './pause-gates.js';
 import type { SendOutcomes } from './send-outcomes.js';
 import type { RecipientPacer, ThroughputGate } from './throughput.js';
+import type { RecentMemory } from './recent-memory.js';
 import { pause } from './waiting.js';
 import type { AccessTokenSource, WhatsAppDispatch } from './whatsapp-dispatch.js';
 
@@ -42,6 +44,10 @@ export interface SendDeps {
   caseDelivery: CaseDeliveryReporter;
   statuses: DeliveryStatuses;
   metrics: NotificationMetrics;
+  /** Commands this process finished (final records), so their copies skip the database. */
+  finished: RecentMemory<SendRecord>;
+  /** Citizens' last inbound times this process has seen (`<number>:<identifier>` → ms). */
+  windowMemory: RecentMemory<number>;
   /** The office's sending number, for commands that name none. */
   numberOf: (officeId: string) => string;
   policy: SendPolicy;
@@ -65,54 +71,54 @@ const identifiersOf = (to: SendCommand['data']['to']) =>
  * behind it and order holds.
  */
 export async function sendCommand(deps: SendDeps, command: SendCommand): Promise<void> {
-  const { records, logger } = deps;
+  const { records } = deps;
   const data = command.data;
   const phoneNumberId = data.phoneNumberId ?? deps.numberOf(command.officeId);
-  const { record, created } = await records.claim(
-    {
-      _id: command.id,
-      officeId: command.officeId,
-      phoneNumberId,
-      purpose: data.purpose,
-      caseId: data.caseId,
-      caseMessageId: data.caseMessageId,
-      commandAt: new Date(command.occurredAt),
-    },
-    new Date(),
-  );
-  if (!created && record.state !== 'pending') {
+  const known = deps.finished.get(command.id);
+  if (known) {
+    // A copy of a command this process finished: its record is final in the database already.
     deps.metrics.duplicates.inc();
-    if (record.state === 'sending') {
-      // Died between "request leaving" and "answer recorded". Meta may or may not have the
-      // message; sending again could make the citizen read it twice, so we do not (at most once).
-      const error: SendError = {
-        title: 'outcome unknown: the service stopped while the request was in flight',
-        permanent: true,
-      };
-      await records.markUnknown(command.id, error, new Date());
-      deps.metrics.unknown.inc({ phone_number_id: phoneNumberId });
-      logger.warn({ commandId: command.id }, 'send outcome unknown after a restart; not resent');
-      await deps.outcomes.result({ ...record, state: 'unknown', error });
-      return;
-    }
-    await deps.outcomes.result(record);
+    await deps.outcomes.result(known);
     return;
   }
+  const init: NewSendRecord = {
+    _id: command.id,
+    officeId: command.officeId,
+    phoneNumberId,
+    purpose: data.purpose,
+    caseId: data.caseId,
+    caseMessageId: data.caseMessageId,
+    commandAt: new Date(command.occurredAt),
+  };
+  // The record is claimed as the first request leaves (one write, not two): until then a
+  // command has no record, and a copy of it waits behind it in the citizen's order anyway.
+  let record: SendRecord = { ...init, state: 'pending', attempts: 0, createdAt: new Date() };
+  let claimed = false;
+  /** Claims the record; false when it existed (a redelivery), which `resume` then handles. */
+  const claim = async (requested: boolean): Promise<'claimed' | 'done' | 'resume'> => {
+    const result = await records.claim(init, requested, new Date());
+    claimed = true;
+    if (result.created) return 'claimed';
+    record = result.record;
+    return (await settleExisting(deps, record)) ? 'done' : 'resume';
+  };
 
   const keys = identifiersOf(data.to);
-  let attempt = record.attempts;
+  let attempt = 0;
   let forceTemplate = false;
   let probing = false;
   for (;;) {
     if (!probing) await deps.gates.whenOpen(phoneNumberId);
-    const lastInboundAt = needsWindow(data.message)
-      ? await deps.windows.lastInboundAt(phoneNumberId, keys)
-      : undefined;
     const open =
-      !forceTemplate && windowIsOpen(lastInboundAt, deps.now(), deps.policy.windowMarginMs);
+      !forceTemplate && needsWindow(data.message) && (await windowOpen(deps, phoneNumberId, keys));
     const choice = chooseOutbound(data.message, data.fallbackTemplate, open);
     if ('windowClosed' in choice) {
-      await fail(deps, record, {
+      if (!claimed && (await claim(false)) !== 'claimed') {
+        if (record.state !== 'pending') return;
+        attempt = record.attempts;
+        continue;
+      }
+      await fail(deps, record, attempt, {
         code: 131047,
         title: 'WINDOW_CLOSED: the 24-hour window is closed and the command has no template',
         permanent: true,
@@ -121,20 +127,35 @@ export async function sendCommand(deps: SendDeps, command: SendCommand): Promise
     }
     if (choice.send.kind !== 'read') await deps.pacer.take(citizenKey(data.to));
     const finish = await deps.throughput.start(phoneNumberId);
-    attempt++;
-    const started = performance.now();
     let action: FailureAction & { retryAfterMs?: number | undefined };
     try {
-      await records.markSending(command.id, attempt, new Date());
+      if (!claimed) {
+        const claimedNow = await claim(true);
+        if (claimedNow === 'done') {
+          finish();
+          return;
+        }
+        if (claimedNow === 'resume') {
+          // Found pending (it was between retries when the process stopped): carry on from there.
+          finish();
+          attempt = record.attempts;
+          continue;
+        }
+        attempt = 1;
+      } else {
+        attempt++;
+        await records.markSending(command.id, attempt, new Date());
+      }
     } catch (error) {
       finish();
       throw error;
     }
+    const started = performance.now();
     try {
       const result = await deps.dispatch.send(phoneNumberId, data.to, choice.send);
       finish();
       deps.metrics.graphLatency.observe((performance.now() - started) / 1000);
-      await recordSent(deps, record, result.wamid, choice.viaTemplate);
+      await recordSent(deps, record, attempt, result.wamid, choice.viaTemplate);
       if (probing && deps.gates.resume(phoneNumberId)) {
         await deps.outcomes.alert(command.officeId, `resumed:${phoneNumberId}:${command.id}`, {
           kind: 'sending_resumed',
@@ -150,7 +171,7 @@ export async function sendCommand(deps: SendDeps, command: SendCommand): Promise
         // A message that breaks Meta's limits (WhatsAppLimitError) or an identity we cannot
         // address: it will never succeed.
         const title = error instanceof Error ? error.message : String(error);
-        await fail(deps, record, { title: title.slice(0, 512), permanent: true });
+        await fail(deps, record, attempt, { title: title.slice(0, 512), permanent: true });
         return;
       }
       action = {
@@ -171,13 +192,13 @@ export async function sendCommand(deps: SendDeps, command: SendCommand): Promise
         // the fallback template, if any, goes now; otherwise it is explained.
         if (data.fallbackTemplate && !forceTemplate && choice.send.kind !== 'template') {
           forceTemplate = true;
-          await records.markPending(command.id, lastError, new Date());
+          await records.markAnswered(command.id, attempt, lastError, new Date());
           continue;
         }
-        await fail(deps, record, { ...lastError, permanent: true });
+        await fail(deps, record, attempt, { ...lastError, permanent: true });
         return;
       case 'pause': {
-        await records.markPending(command.id, lastError, new Date());
+        await records.markAnswered(command.id, attempt, lastError, new Date());
         const isProbe = deps.gates.pause(phoneNumberId, action.code, action.title, Date.now());
         if (isProbe) {
           await deps.outcomes.alert(command.officeId, `paused:${phoneNumberId}:${command.id}`, {
@@ -192,7 +213,7 @@ export async function sendCommand(deps: SendDeps, command: SendCommand): Promise
         if (probing) {
           await pause(deps.policy.probeIntervalMs, deps.signal);
           await deps.tokens.reload().catch((err: unknown) => {
-            logger.error({ err }, 'access token file could not be read');
+            deps.logger.error({ err }, 'access token file could not be read');
           });
         }
         continue;
@@ -200,7 +221,7 @@ export async function sendCommand(deps: SendDeps, command: SendCommand): Promise
       case 'retry':
         if (attempt < deps.policy.maxAttempts) {
           deps.metrics.retried.inc({ code: String(action.code ?? 'network') });
-          await records.markPending(command.id, lastError, new Date());
+          await records.markAnswered(command.id, attempt, lastError, new Date());
           await pause(
             retryDelayMs(
               attempt,
@@ -211,25 +232,75 @@ export async function sendCommand(deps: SendDeps, command: SendCommand): Promise
           );
           continue;
         }
-        await fail(deps, record, { ...lastError, permanent: false }, 'gave_up');
+        await fail(deps, record, attempt, { ...lastError, permanent: false }, 'gave_up');
         return;
       case 'unknown': {
         const error: SendError = { ...lastError, permanent: true };
-        await records.markUnknown(command.id, error, new Date());
+        await records.markFinal(command.id, 'unknown', { error, attempts: attempt }, new Date());
         deps.metrics.unknown.inc({ phone_number_id: phoneNumberId });
         await deps.outcomes.result({ ...record, state: 'unknown', error });
         return;
       }
       case 'permanent':
-        await fail(deps, record, { ...lastError, permanent: true });
+        await fail(deps, record, attempt, { ...lastError, permanent: true });
         return;
     }
   }
 }
 
+/**
+ * A redelivered command whose record exists: a final one only has its result published again;
+ * one found `sending` died mid-request — Meta may or may not have the message, and sending again
+ * could make the citizen read it twice, so it becomes `unknown` (at most once). True when done;
+ * false when it was pending and should carry on.
+ */
+async function settleExisting(deps: SendDeps, record: SendRecord): Promise<boolean> {
+  if (record.state === 'pending') return false;
+  deps.metrics.duplicates.inc();
+  if (record.state === 'sending') {
+    const error: SendError = {
+      title: 'outcome unknown: the service stopped while the request was in flight',
+      permanent: true,
+    };
+    await deps.records.markFinal(
+      record._id,
+      'unknown',
+      { error, attempts: record.attempts },
+      new Date(),
+    );
+    deps.metrics.unknown.inc({ phone_number_id: record.phoneNumberId });
+    deps.logger.warn({ commandId: record._id }, 'send outcome unknown after a restart; not resent');
+    const unknown: SendRecord = { ...record, state: 'unknown', error };
+    deps.finished.set(record._id, unknown);
+    await deps.outcomes.result(unknown);
+    return true;
+  }
+  deps.finished.set(record._id, record);
+  await deps.outcomes.result(record);
+  return true;
+}
+
+/**
+ * Whether the citizen's window is open. Inbound times only grow, so a remembered time that still
+ * says "open" is right without asking the database; anything else is read from it.
+ */
+async function windowOpen(deps: SendDeps, phoneNumberId: string, keys: string[]): Promise<boolean> {
+  const margin = deps.policy.windowMarginMs;
+  const remembered = Math.max(
+    ...keys.map((k) => deps.windowMemory.get(`${phoneNumberId}:${k}`) ?? -Infinity),
+  );
+  if (windowIsOpen(Number.isFinite(remembered) ? remembered : undefined, deps.now(), margin))
+    return true;
+  const stored = await deps.windows.lastInboundAt(phoneNumberId, keys);
+  if (stored !== undefined)
+    for (const k of keys) deps.windowMemory.set(`${phoneNumberId}:${k}`, stored);
+  return windowIsOpen(stored, deps.now(), margin);
+}
+
 async function recordSent(
   deps: SendDeps,
   record: SendRecord,
+  attempts: number,
   wamid: string | undefined,
   viaTemplate: boolean,
 ): Promise<void> {
@@ -238,7 +309,7 @@ async function recordSent(
   // write through a short database outage rather than give up.
   for (let i = 1; ; i++) {
     try {
-      await deps.records.markSent(record._id, wamid, viaTemplate, now);
+      await deps.records.markSent(record._id, { wamid, viaTemplate, attempts }, now);
       break;
     } catch (error) {
       if (i >= 20) throw error;
@@ -252,6 +323,7 @@ async function recordSent(
     ...(wamid ? { wamid } : {}),
     sentAt: now,
   };
+  deps.finished.set(record._id, sent);
   deps.metrics.sent.inc({ phone_number_id: record.phoneNumberId, purpose: record.purpose });
   if (viaTemplate) deps.metrics.viaTemplate.inc({ purpose: record.purpose });
   deps.metrics.sendLatency.observe((now.getTime() - record.commandAt.getTime()) / 1000);
@@ -267,10 +339,11 @@ async function recordSent(
 async function fail(
   deps: SendDeps,
   record: SendRecord,
+  attempts: number,
   error: SendError,
   alertKind: 'permanent_failure' | 'gave_up' = 'permanent_failure',
 ): Promise<void> {
-  await deps.records.markFailed(record._id, error, new Date());
+  await deps.records.markFinal(record._id, 'failed', { error, attempts }, new Date());
   deps.metrics.failed.inc({
     code:
       error.code === 131047 && error.title.startsWith('WINDOW_CLOSED')
@@ -286,7 +359,8 @@ async function fail(
     },
     'send failed',
   );
-  const failed: SendRecord = { ...record, state: 'failed', error };
+  const failed: SendRecord = { ...record, state: 'failed', error, attempts };
+  deps.finished.set(record._id, failed);
   await deps.outcomes.result(failed);
   await deps.outcomes.alert(record.officeId, `failed:${record._id}`, {
     kind: alertKind,

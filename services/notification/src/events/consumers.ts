@@ -17,6 +17,7 @@ import type { CaseNotices } from '../application/case-notices.js';
 import { citizenWrote } from '../application/customer-windows.js';
 import type { DeliveryStatuses } from '../application/delivery-statuses.js';
 import type { SendCommand } from '../application/send-command.js';
+import type { RecentMemory } from '../application/recent-memory.js';
 import type { CustomerWindowRepository } from '../store/customer-window.repository.js';
 
 export interface ConsumerDeps {
@@ -29,6 +30,7 @@ export interface ConsumerDeps {
   caseNotices: CaseNotices;
   statuses: DeliveryStatuses;
   windows: CustomerWindowRepository;
+  windowMemory: RecentMemory<number>;
   now: () => number;
 }
 
@@ -126,6 +128,7 @@ export async function startConsumers(deps: ConsumerDeps): Promise<ConsumerHandle
       handler: (envelope) =>
         citizenWrote(
           deps.windows,
+          deps.windowMemory,
           {
             phoneNumberId: envelope.data.phoneNumberId,
             identifiers: [envelope.data.citizen.bsuid, envelope.data.citizen.phone].filter(

@@ -1,4 +1,5 @@
-import { isDuplicateKeyError, type Connection } from '@pandawa/mongo';
+import type { Connection } from '@pandawa/mongo';
+import { InsertBatcher, rawCollection } from './insert-batcher.js';
 import { DELIVERY_STATES, type DeliveryState } from '../domain/delivery-state.js';
 
 export interface StatusSeen {
@@ -19,24 +20,23 @@ export interface StatusSeen {
  * function of the set, whatever the order of arrival.
  */
 export class DeliveryStatusRepository {
-  constructor(private readonly connection: Connection) {}
+  private readonly statuses;
+  private readonly inserts;
 
-  private get statuses() {
-    return this.connection.collection<StatusSeen>('delivery_statuses');
+  constructor(connection: Connection) {
+    this.statuses = rawCollection<StatusSeen>(connection, 'delivery_statuses');
+    this.inserts = new InsertBatcher(this.statuses);
   }
 
+  /** A repeated status (Meta retries webhooks) is already there: nothing changes. */
   async record(seen: Omit<StatusSeen, '_id'>): Promise<void> {
-    try {
-      await this.statuses.insertOne({ _id: `${seen.wamid}:${seen.status}`, ...seen });
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-    }
+    await this.inserts.insert({ _id: `${seen.wamid}:${seen.status}`, ...seen });
   }
 
   /** The statuses seen for one message; four reads by `_id` (FerretDB scans anything else). */
   async seen(wamid: string): Promise<StatusSeen[]> {
     const found = await Promise.all(
-      DELIVERY_STATES.map((s) => this.statuses.findOne({ _id: `${wamid}:${s}` })),
+      DELIVERY_STATES.map((s) => this.statuses().findOne({ _id: `${wamid}:${s}` })),
     );
     return found.filter((s): s is StatusSeen => s !== null);
   }
