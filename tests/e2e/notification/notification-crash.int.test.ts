@@ -87,9 +87,13 @@ describe('notification killed mid-stream and restarted', () => {
     // Give the window consumer a moment; a command that still found the window closed would
     // fail WINDOW_CLOSED (and the test would say so), so wait until it has them.
     await waitFor(
-      async () =>
-        (await bus.jsm.consumers.info(bus.topology.streams.WA_IN.name, 'notification-windows'))
-          .num_pending === 0,
+      async () => {
+        const c = await bus.jsm.consumers.info(
+          bus.topology.streams.WA_IN.name,
+          'notification-windows',
+        );
+        return c.num_pending === 0 && c.num_ack_pending === 0 && c.delivered.stream_seq >= CITIZENS;
+      },
       30_000,
       'windows recorded',
     );
@@ -155,6 +159,7 @@ describe('notification killed mid-stream and restarted', () => {
     let unknown = 0;
     for (const id of ids) {
       const r = results.get(id)!;
+      if (r.data.outcome === 'failed') throw new Error(`${id} failed: ${JSON.stringify(r.data)}`);
       expect(['sent', 'unknown']).toContain(r.data.outcome);
       if (r.data.outcome === 'sent') expect(byWamid.has(r.data.wamid!)).toBe(true);
       else unknown++;
