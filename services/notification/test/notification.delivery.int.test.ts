@@ -70,7 +70,7 @@ describe('delivery statuses and case notices', () => {
       data: {
         caseId: 'case-1',
         trackingCode: 'PKU-ABC123',
-        citizenWaId: to.phone,
+        citizen: to,
         from: 'DIPROSES',
         to: 'MENUNGGU_DATA',
         missingItems: ['Foto Kartu Keluarga yang jelas'],
@@ -116,7 +116,7 @@ describe('delivery statuses and case notices', () => {
       data: {
         caseId: 'case-2',
         trackingCode: 'PKU-XYZ789',
-        citizenWaId: to.phone,
+        citizen: to,
         messageId: 'msg-9',
         text: 'Data Anda sudah kami perbaiki.',
         actor: { id: 'officer-1', role: 'officer' },
@@ -152,7 +152,7 @@ describe('delivery statuses and case notices', () => {
       data: {
         caseId: 'case-3',
         trackingCode: 'PKU-FAIL01',
-        citizenWaId: to.phone,
+        citizen: to,
         messageId: 'msg-10',
         text: 'Mohon datang ke kantor.',
         actor: { id: 'officer-1', role: 'officer' },

@@ -41,10 +41,6 @@ describe('5 000 commands for 50 citizens, each delivered twice', () => {
       if (publishes.length >= 400) await Promise.all(publishes.splice(0));
     }
     await Promise.all(publishes);
-    const progress = setInterval(
-      () => console.log(h.sandbox.state.record.outbound().length, new Date().toISOString()),
-      10_000,
-    );
 
     await waitFor(
       () => h.sandbox.state.record.outbound().length >= CITIZENS * PER_CITIZEN,

@@ -75,7 +75,7 @@ describe('notification killed mid-stream and restarted', () => {
         officeId: OFFICE,
         data: {
           phoneNumberId: sandbox.phoneNumberId,
-          waId,
+          citizen: { phone: waId },
           messageId,
           messageType: 'text',
           timestamp: String(Math.floor(Date.now() / 1000)),
