@@ -1,2 +1,2 @@
 export { createLogger, type Logger } from './logger.js';
-export { maskPersonalData, maskText, maskIdNumber, maskPhone } from './mask.js';
+export { maskPersonalData, maskText, maskIdNumber, maskPhone, maskBsuid } from './mask.js';

@@ -1,6 +1,7 @@
 /**
  * Masking of personal data before anything is written to a log. UU 27/2022 (PDP) treats the
- * NIK, the KK number, phone numbers and what citizens write as personal data; none of it may
+ * NIK, the KK number, phone numbers, WhatsApp BSUIDs and usernames, and what citizens write as
+ * personal data; none of it may
  * reach a log or a trace in clear. Masking works on values wherever they appear, and on keys
  * whose whole value is sensitive.
  */
@@ -26,6 +27,25 @@ const REDACTED_KEYS = new Set(
     'profilename',
     'citizenname',
     'fullname',
+    // WhatsApp usernames (2026) name a citizen as surely as a phone number.
+    'username',
+    'x-citizen-username',
+  ].map((k) => k.toLowerCase()),
+);
+
+/** Keys that hold a business-scoped user ID (architecture §1): masked like a phone number. */
+const BSUID_KEYS = new Set(
+  [
+    'bsuid',
+    'parentbsuid',
+    'user_id',
+    'parent_user_id',
+    'from_user_id',
+    'from_parent_user_id',
+    'recipient_user_id',
+    'recipient_parent_user_id',
+    'recipient',
+    'x-citizen-bsuid',
   ].map((k) => k.toLowerCase()),
 );
 
@@ -42,6 +62,7 @@ const PHONE_KEYS = new Set(
     'recipient_id',
     'recipientid',
     'display_phone_number',
+    'x-citizen-phone',
   ].map((k) => k.toLowerCase()),
 );
 
@@ -52,6 +73,14 @@ const MAX_DEPTH = 8;
 const ID_NUMBER = /(?<!\d)(\d{4})\d{8}(\d{4})(?!\d)/g;
 /** Indonesian mobile numbers: +62 8.., 62 8.., 08... */
 const PHONE = /(?<![\d+])(\+?62|0)(8\d)\d{5,10}(\d{2})(?!\d)/g;
+/** A BSUID or parent BSUID in text: `ID.1234567890123456`, `US.ENT.1181...` → `ID.***`. */
+const BSUID = /(?<![A-Za-z0-9.])([A-Z]{2})\.(?:ENT\.)?[A-Za-z0-9]{6,128}(?![A-Za-z0-9])/g;
+
+/** `ID.1234567890123456` → `ID.***`: the country stays, the person does not. */
+export function maskBsuid(value: string): string {
+  const m = /^([A-Z]{2})\./.exec(value);
+  return m ? `${m[1]}.***` : '***';
+}
 
 export function maskIdNumber(value: string): string {
   return value.replace(ID_NUMBER, '$1********$2');
@@ -66,6 +95,7 @@ export function maskPhone(value: string): string {
 /** Masks NIK/KK numbers and phone numbers inside free text. */
 export function maskText(value: string): string {
   return value
+    .replace(BSUID, '$1.***')
     .replace(ID_NUMBER, '$1********$2')
     .replace(
       PHONE,
@@ -105,6 +135,8 @@ function mask(value: unknown, depth: number, seen: WeakSet<object>): unknown {
     const lower = key.toLowerCase();
     if (REDACTED_KEYS.has(lower)) {
       out[key] = child === undefined || child === null ? child : REDACTED;
+    } else if (BSUID_KEYS.has(lower) && typeof child === 'string') {
+      out[key] = maskBsuid(child);
     } else if (PHONE_KEYS.has(lower) && (typeof child === 'string' || typeof child === 'number')) {
       out[key] = maskPhone(String(child));
     } else {

@@ -44,5 +44,12 @@ export {
   type InboundMessage,
   type MessageStatus,
   type KnownMessageType,
+  type WebhookContact,
 } from './webhook.schema.js';
-export { webhookItems, type WebhookItem, type UnhandledReason } from './webhook.items.js';
+export {
+  webhookItems,
+  WEBHOOK_TIME_WINDOW,
+  type WebhookItem,
+  type WebhookItemsOptions,
+  type UnhandledReason,
+} from './webhook.items.js';

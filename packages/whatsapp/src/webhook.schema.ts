@@ -14,10 +14,21 @@ export const graphWebhookErrorSchema = z.looseObject({
   href: z.string().optional(),
 });
 
+/**
+ * `contacts[]` of a messages (or delivered/read status) webhook, 2026 shape: `user_id` (the
+ * BSUID) is on every one; `wa_id` (the phone number) is withheld for a citizen who adopted a
+ * username (unless they are in the business's contact book); `parent_user_id` and
+ * `profile.username` when they exist. System messages have no contacts at all.
+ */
 export const webhookContactSchema = z.looseObject({
-  wa_id: z.string(),
-  profile: z.looseObject({ name: z.string().optional() }).optional(),
+  wa_id: z.string().optional(),
+  user_id: z.string().optional(),
+  parent_user_id: z.string().optional(),
+  profile: z
+    .looseObject({ name: z.string().optional(), username: z.string().optional() })
+    .optional(),
 });
+export type WebhookContact = z.infer<typeof webhookContactSchema>;
 
 const mediaObject = z.looseObject({
   id: z.string(),
@@ -48,8 +59,11 @@ export type KnownMessageType = (typeof KNOWN_MESSAGE_TYPES)[number];
 export const inboundMessageSchema = z.looseObject({
   // Bounded so that ids derived from it stay within the event envelope's limits.
   id: z.string().min(1).max(200),
-  /** The sender's WhatsApp id (their phone number). */
-  from: z.string().min(1),
+  /** The sender's phone number; absent for a username citizen whose number is withheld. */
+  from: z.string().min(1).optional(),
+  /** The sender's BSUID (2026): present on every message. */
+  from_user_id: z.string().min(1).optional(),
+  from_parent_user_id: z.string().min(1).optional(),
   /** Unix seconds, as a string. */
   timestamp: z.string(),
   type: z.string(),
@@ -100,8 +114,12 @@ export const inboundMessageSchema = z.looseObject({
     .looseObject({
       body: z.string().optional(),
       type: z.string().optional(),
+      /** `user_changed_number`: the new phone number. */
       wa_id: z.string().optional(),
       new_wa_id: z.string().optional(),
+      /** `user_changed_user_id` (and `user_changed_number` when Meta gives it): the new BSUID. */
+      user_id: z.string().optional(),
+      parent_user_id: z.string().optional(),
       identity: z.string().optional(),
       customer: z.string().optional(),
     })
@@ -118,7 +136,11 @@ export const messageStatusSchema = z.looseObject({
   id: z.string().min(1).max(200),
   status: z.string().min(1).max(40),
   timestamp: z.string(),
+  /** The recipient's phone number, when the message was sent to one (or Meta knows it). */
   recipient_id: z.string().optional(),
+  /** The recipient's BSUID (2026); failed statuses may carry only this, and no contacts. */
+  recipient_user_id: z.string().optional(),
+  recipient_parent_user_id: z.string().optional(),
   conversation: z.looseObject({}).optional(),
   pricing: z.looseObject({}).optional(),
   errors: z.array(graphWebhookErrorSchema).optional(),
@@ -126,17 +148,21 @@ export const messageStatusSchema = z.looseObject({
 });
 export type MessageStatus = z.infer<typeof messageStatusSchema>;
 
-/** `value` of a change with `field: "messages"`. */
+/**
+ * `value` of a change with `field: "messages"`. Messages, statuses and contacts are arrays of
+ * anything here: each one is checked on its own (webhook.items.ts), so one malformed message
+ * never takes its valid neighbours down with it.
+ */
 export const messagesChangeValueSchema = z.looseObject({
   messaging_product: z.string().optional(),
   metadata: z.looseObject({
     display_phone_number: z.string().optional(),
-    phone_number_id: z.string().min(1),
+    phone_number_id: z.string().min(1).max(64),
   }),
-  contacts: z.array(webhookContactSchema).optional(),
-  messages: z.array(inboundMessageSchema).optional(),
-  statuses: z.array(messageStatusSchema).optional(),
-  errors: z.array(graphWebhookErrorSchema).optional(),
+  contacts: z.array(z.unknown()).optional(),
+  messages: z.array(z.unknown()).optional(),
+  statuses: z.array(z.unknown()).optional(),
+  errors: z.array(z.unknown()).optional(),
 });
 export type MessagesChangeValue = z.infer<typeof messagesChangeValueSchema>;
 

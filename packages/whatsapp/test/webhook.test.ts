@@ -22,9 +22,9 @@ describe('webhook payloads', () => {
 
   it('keeps a message of a type it does not know, with unknown fields', () => {
     const odd = {
-      from: '62811',
+      from: '6281100000000',
       id: 'wamid.z',
-      timestamp: '1',
+      timestamp: String(Math.floor(Date.now() / 1000)),
       type: 'hologram',
       hologram: { depth: 3 },
     };
@@ -70,7 +70,15 @@ describe('webhook payloads', () => {
     ],
     [
       'a message without id',
-      webhookPayload({ messages: [{ from: '1', timestamp: '1', type: 'text' }] }),
+      webhookPayload({ messages: [{ from: '6281100000000', timestamp: '1', type: 'text' }] }),
+      'INVALID_MESSAGE',
+    ],
+    [
+      'a change whose metadata has no phone number id',
+      {
+        object: 'whatsapp_business_account',
+        entry: [{ id: '1', changes: [{ field: 'messages', value: { metadata: {} } }] }],
+      },
       'INVALID_CHANGE_VALUE',
     ],
     ['an empty change', webhookPayload({}), 'EMPTY_CHANGE'],

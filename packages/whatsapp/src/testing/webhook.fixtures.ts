@@ -9,6 +9,11 @@ export const FIXTURE_PHONE_NUMBER_ID = '100000000000001';
 export const FIXTURE_DISPLAY_NUMBER = '6281100000001';
 export const FIXTURE_WABA_ID = '200000000000001';
 export const FIXTURE_CITIZEN = '6281234567890';
+/** The fixture citizen's business-scoped user ID (2026: on every webhook). */
+export const FIXTURE_CITIZEN_BSUID = 'ID.1234567890123456';
+
+/** A fresh BSUID, as Meta makes them: country code, a dot, digits. */
+export const fixtureBsuid = () => `ID.${randomBytes(8).readBigUInt64BE().toString()}`;
 
 export const fixtureWamid = () =>
   `wamid.${Buffer.from(`HBgN${randomBytes(20).toString('hex')}`).toString('base64')}`;
@@ -17,9 +22,22 @@ const now = () => String(Math.floor(Date.now() / 1000));
 
 type Message = Record<string, unknown> & { id: string; type: string };
 
-/** One message of every documented type, keyed by a descriptive name. */
-export function sampleMessages(from = FIXTURE_CITIZEN): Record<string, Message> {
-  const base = (type: string) => ({ from, id: fixtureWamid(), timestamp: now(), type });
+/**
+ * One message of every documented type, keyed by a descriptive name, from a citizen Meta names
+ * by phone (`from`, omitted when `from` is null: a username citizen) and BSUID (`from_user_id`).
+ * System messages that change identity are in `sampleIdentityChange`.
+ */
+export function sampleMessages(
+  from: string | null = FIXTURE_CITIZEN,
+  fromUserId: string = FIXTURE_CITIZEN_BSUID,
+): Record<string, Message> {
+  const base = (type: string) => ({
+    ...(from ? { from } : {}),
+    from_user_id: fromUserId,
+    id: fixtureWamid(),
+    timestamp: now(),
+    type,
+  });
   const media = (mime: string) => ({
     id: `1${randomBytes(7).readUIntBE(0, 6)}`,
     mime_type: mime,
@@ -86,14 +104,6 @@ export function sampleMessages(from = FIXTURE_CITIZEN): Record<string, Message> 
         ],
       },
     },
-    system: {
-      ...base('system'),
-      system: {
-        body: 'User changed number',
-        type: 'user_changed_number',
-        new_wa_id: '6281299999999',
-      },
-    },
     unsupported: {
       ...base('unsupported'),
       errors: [
@@ -108,16 +118,50 @@ export function sampleMessages(from = FIXTURE_CITIZEN): Record<string, Message> 
   };
 }
 
+/**
+ * A system message as Meta sends it when a citizen's identity changes (no contacts array):
+ * `user_changed_user_id` carries the new BSUID in `system.user_id`, `user_changed_number` the
+ * new phone number in `system.wa_id` (and a new BSUID when Meta gives one).
+ */
+export function sampleIdentityChange(
+  change: 'user_changed_user_id' | 'user_changed_number',
+  from: { phone?: string; bsuid: string },
+  to: { phone?: string; bsuid?: string },
+): Message {
+  return {
+    ...(from.phone ? { from: from.phone } : {}),
+    from_user_id: from.bsuid,
+    id: fixtureWamid(),
+    timestamp: now(),
+    type: 'system',
+    system: {
+      body:
+        change === 'user_changed_user_id'
+          ? 'User changed their business-scoped user ID'
+          : 'User changed their phone number',
+      type: change,
+      ...(to.phone ? { wa_id: to.phone } : {}),
+      ...(to.bsuid ? { user_id: to.bsuid } : {}),
+    },
+  };
+}
+
+/**
+ * A status of a message we sent: to a phone number (`recipient_id`) and, in 2026, the BSUID
+ * (`recipient_user_id`); pass `recipientId: null` for a message sent to a BSUID alone.
+ */
 export function sampleStatus(
   status: 'sent' | 'delivered' | 'read' | 'failed',
   id = fixtureWamid(),
-  recipientId = FIXTURE_CITIZEN,
+  recipientId: string | null = FIXTURE_CITIZEN,
+  recipientUserId: string = FIXTURE_CITIZEN_BSUID,
 ): Record<string, unknown> & { id: string; status: string } {
   return {
     id,
     status,
     timestamp: now(),
-    recipient_id: recipientId,
+    ...(recipientId ? { recipient_id: recipientId } : {}),
+    recipient_user_id: recipientUserId,
     ...(status === 'failed'
       ? {
           errors: [
@@ -140,8 +184,8 @@ export interface WebhookChangeInput {
   phoneNumberId?: string;
   messages?: Record<string, unknown>[];
   statuses?: Record<string, unknown>[];
-  /** Profile names by WhatsApp id; defaults to one name per distinct sender. */
-  contacts?: { wa_id: string; profile: { name: string } }[];
+  /** `contacts[]`; defaults to one per distinct sender (phone, BSUID, profile name). */
+  contacts?: Record<string, unknown>[];
 }
 
 /** A whole webhook body; several changes become several entries' changes. */
@@ -159,21 +203,32 @@ export function webhookPayload(...changes: WebhookChangeInput[]) {
               display_phone_number: FIXTURE_DISPLAY_NUMBER,
               phone_number_id: c.phoneNumberId ?? FIXTURE_PHONE_NUMBER_ID,
             },
-            ...(c.messages
-              ? {
-                  contacts:
-                    c.contacts ??
-                    [...new Set(c.messages.map((m) => String(m.from)))].map((wa_id) => ({
-                      wa_id,
-                      profile: { name: 'Warga Pekanbaru' },
-                    })),
-                  messages: c.messages,
-                }
-              : {}),
+            ...(c.messages ? withContacts(c.messages, c.contacts) : {}),
             ...(c.statuses ? { statuses: c.statuses } : {}),
           },
         },
       ],
     })),
   };
+}
+
+function withContacts(messages: Record<string, unknown>[], given?: Record<string, unknown>[]) {
+  const contacts = given ?? defaultContacts(messages);
+  return { ...(contacts.length ? { contacts } : {}), messages };
+}
+
+/** One contact per distinct sender, as Meta sends them (no `wa_id` when the phone is withheld). */
+function defaultContacts(messages: Record<string, unknown>[]) {
+  const senders = new Map<string, Record<string, unknown>>();
+  for (const m of messages) {
+    if (m.type === 'system') continue; // system messages come without contacts
+    const phone = typeof m.from === 'string' ? m.from : undefined;
+    const bsuid = typeof m.from_user_id === 'string' ? m.from_user_id : undefined;
+    senders.set(`${phone}|${bsuid}`, {
+      profile: { name: 'Warga Pekanbaru' },
+      ...(phone ? { wa_id: phone } : {}),
+      ...(bsuid ? { user_id: bsuid } : {}),
+    });
+  }
+  return [...senders.values()];
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
+  waInIdentityChanged,
   waInMessage,
   waInStatus,
   waInUnhandled,
@@ -16,7 +17,7 @@ export interface OutboundEvent {
   envelope: Envelope;
   /** `Nats-Msg-Id`: JetStream drops a second publish with the same id. */
   msgID: string;
-  kind: 'message' | 'status' | 'unhandled';
+  kind: 'message' | 'status' | 'identity_changed' | 'unhandled';
 }
 
 /** JetStream's default max payload is 1 MB; a part kept for inspection must stay well under it. */
@@ -32,10 +33,13 @@ function keepable(part: unknown): unknown {
   };
 }
 
-/** Unix seconds from Meta, or now when they are missing or absurd. */
+/**
+ * Unix seconds from Meta (webhookItems has checked they are within WEBHOOK_TIME_WINDOW), or now
+ * should one still not be a valid date: a timestamp must never make a webhook fail.
+ */
 function occurredAt(timestamp: string | undefined): Date {
-  const seconds = Number(timestamp);
-  return Number.isFinite(seconds) && seconds > 0 ? new Date(seconds * 1000) : new Date();
+  const at = new Date(Number(timestamp) * 1000);
+  return Number.isFinite(at.getTime()) && at.getTime() > 0 ? at : new Date();
 }
 
 /**
@@ -56,7 +60,13 @@ export function webhookEvents(
   const unhandled = (
     id: string,
     officeId: string,
-    data: { reason: string; phoneNumberId?: string; path?: string; payload: unknown },
+    data: {
+      reason: string;
+      detail?: string;
+      phoneNumberId?: string;
+      path?: string;
+      payload: unknown;
+    },
   ): OutboundEvent => ({
     subject: subjects.waInUnhandled,
     envelope: waInUnhandled.create({ id, officeId, data }),
@@ -64,11 +74,27 @@ export function webhookEvents(
     kind: 'unhandled',
   });
 
-  return items.map((item): OutboundEvent => {
+  return items.map((item, index): OutboundEvent => {
+    try {
+      return eventOf(item);
+    } catch {
+      // A part that passed the webhook schema but not the event's bounds: recorded, never a 500.
+      const officeId = (item.phoneNumberId && offices[item.phoneNumberId]) || UNASSIGNED_OFFICE;
+      return unhandled(`unfit:${hashOfBody()}:${index}`, officeId, {
+        reason: item.kind === 'status' ? 'INVALID_STATUS' : 'INVALID_MESSAGE',
+        detail: 'does not fit the wa.in event schema',
+        ...(item.phoneNumberId ? { phoneNumberId: item.phoneNumberId } : {}),
+        payload: keepable('message' in item ? item.message : 'status' in item ? item.status : null),
+      });
+    }
+  });
+
+  function eventOf(item: WebhookItem): OutboundEvent {
     if (item.kind === 'unhandled') {
       const officeId = (item.phoneNumberId && offices[item.phoneNumberId]) || UNASSIGNED_OFFICE;
       return unhandled(`unhandled:${hashOfBody()}:${item.path}`, officeId, {
         reason: item.reason,
+        ...(item.detail ? { detail: item.detail } : {}),
         ...(item.phoneNumberId ? { phoneNumberId: item.phoneNumberId } : {}),
         path: item.path,
         payload: keepable(item.part),
@@ -92,8 +118,8 @@ export function webhookEvents(
           occurredAt: occurredAt(m.timestamp),
           data: {
             phoneNumberId: item.phoneNumberId,
-            citizen: { phone: m.from },
-            ...(item.profileName ? { profileName: item.profileName } : {}),
+            citizen: item.citizen,
+            ...(item.profileName ? { profileName: item.profileName.slice(0, 256) } : {}),
             messageId: m.id,
             messageType: m.type,
             timestamp: m.timestamp,
@@ -102,6 +128,34 @@ export function webhookEvents(
         }),
         msgID: m.id,
         kind: 'message',
+      };
+    }
+    if (item.kind === 'identity_changed') {
+      const m = item.message;
+      if (!officeId) {
+        return unhandled(`unknown-number:${m.id}`, UNASSIGNED_OFFICE, {
+          reason: 'UNKNOWN_PHONE_NUMBER_ID',
+          phoneNumberId: item.phoneNumberId,
+          payload: m,
+        });
+      }
+      return {
+        subject: subjects.waInIdentityChanged,
+        envelope: waInIdentityChanged.create({
+          id: m.id,
+          officeId,
+          occurredAt: occurredAt(m.timestamp),
+          data: {
+            phoneNumberId: item.phoneNumberId,
+            messageId: m.id,
+            change: item.change,
+            previous: item.previous,
+            current: item.current,
+            timestamp: m.timestamp,
+          },
+        }),
+        msgID: m.id,
+        kind: 'identity_changed',
       };
     }
     const s = item.status;
@@ -123,7 +177,7 @@ export function webhookEvents(
           phoneNumberId: item.phoneNumberId,
           messageId: s.id,
           status: s.status,
-          ...(s.recipient_id ? { recipient: { phone: s.recipient_id } } : {}),
+          ...(item.recipient ? { recipient: item.recipient } : {}),
           timestamp: s.timestamp,
           statusObject: s,
         },
@@ -131,5 +185,5 @@ export function webhookEvents(
       msgID: id,
       kind: 'status',
     };
-  });
+  }
 }
