@@ -12,6 +12,8 @@ import { localServices, type LocalService } from './services.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const STOP_TIMEOUT_MS = 8000;
+/** How long the services may take to report healthy: generous, a busy machine starts slowly. */
+const HEALTHY_TIMEOUT_MS = 180_000;
 
 const children = new Map<string, ChildProcess>();
 let stopping = false;
@@ -55,7 +57,7 @@ function start(service: LocalService): void {
 }
 
 async function waitHealthy(services: LocalService[]): Promise<void> {
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + HEALTHY_TIMEOUT_MS;
   const pending = new Set(services);
   while (pending.size && Date.now() < deadline && !stopping) {
     for (const service of [...pending]) {
@@ -68,7 +70,7 @@ async function waitHealthy(services: LocalService[]): Promise<void> {
   }
   if (pending.size && !stopping) {
     process.stdout.write(
-      `[dev] not healthy after 60 s: ${[...pending].map((s) => s.name).join(', ')}\n`,
+      `[dev] not healthy after ${HEALTHY_TIMEOUT_MS / 1000} s: ${[...pending].map((s) => s.name).join(', ')}\n`,
     );
     await stopAll(1);
   }
@@ -102,7 +104,9 @@ process.on('SIGINT', () => void stopAll(0));
 process.on('SIGTERM', () => void stopAll(0));
 
 infra('up');
-const services = localServices.filter((s) => existsSync(`${ROOT}/services/${s.name}/src/main.ts`));
+const services = localServices().filter((s) =>
+  existsSync(`${ROOT}/services/${s.name}/src/main.ts`),
+);
 for (const service of services) start(service);
 await waitHealthy(services);
 if (!stopping) process.stdout.write('[dev] PANDAWA is up. Ctrl-C stops everything.\n');

@@ -1,4 +1,10 @@
-/** What `npm run dev` starts, and how it knows each one is healthy. Ports are the defaults. */
+/**
+ * What `npm run dev` starts, and how it knows each one is healthy. Ports are the defaults unless
+ * the environment moves them (CASE_PORT, DOCUMENT_PORT, GATEWAY_PORT, WA_SANDBOX_PORT,
+ * CONVERSATION_HEALTH_PORT, NOTIFICATION_HEALTH_PORT), so a second stack — a test's — can run
+ * beside a developer's; the services are wired to each other's ports. PANDAWA_DEV_DB_PREFIX
+ * gives such a stack databases of its own (`<prefix>_case`, ...).
+ */
 import type { HealthTarget } from '@pandawa/lifecycle';
 
 export interface LocalService {
@@ -8,27 +14,72 @@ export interface LocalService {
   env?: Record<string, string>;
 }
 
-export const localServices: LocalService[] = [
-  { name: 'case', health: { kind: 'grpc', port: 50051 }, describe: 'gRPC :50051' },
-  { name: 'document-storage', health: { kind: 'grpc', port: 50052 }, describe: 'gRPC :50052' },
-  {
-    name: 'conversation',
-    health: { kind: 'http', port: 8081, path: '/readyz' },
-    describe: 'health :8081',
-  },
-  {
-    name: 'notification',
-    health: { kind: 'http', port: 8082, path: '/readyz' },
-    describe: 'health :8082',
-  },
-  {
-    name: 'gateway',
-    health: { kind: 'http', port: 8080, path: '/readyz' },
-    describe: 'http://127.0.0.1:8080',
-  },
-  {
-    name: 'wa-sandbox',
-    health: { kind: 'http', port: 8090, path: '/healthz' },
-    describe: 'http://127.0.0.1:8090',
-  },
-];
+const portOf = (env: NodeJS.ProcessEnv, name: string, fallback: number) => {
+  const value = Number(env[name]);
+  return Number.isInteger(value) && value > 0 && value < 65536 ? value : fallback;
+};
+
+export function localServices(env: NodeJS.ProcessEnv = process.env): LocalService[] {
+  const ports = {
+    case: portOf(env, 'CASE_PORT', 50051),
+    document: portOf(env, 'DOCUMENT_PORT', 50052),
+    conversation: portOf(env, 'CONVERSATION_HEALTH_PORT', 8081),
+    notification: portOf(env, 'NOTIFICATION_HEALTH_PORT', 8082),
+    gateway: portOf(env, 'GATEWAY_PORT', 8080),
+    sandbox: portOf(env, 'WA_SANDBOX_PORT', 8090),
+  };
+  const grpcAddrs = {
+    CASE_ADDR: `127.0.0.1:${ports.case}`,
+    DOCUMENT_ADDR: `127.0.0.1:${ports.document}`,
+  };
+  const cloudApi = {
+    WHATSAPP_API_URL: env.WHATSAPP_API_URL ?? `http://127.0.0.1:${ports.sandbox}`,
+  };
+  const withDb = (name: string, vars: Record<string, string>) =>
+    env.PANDAWA_DEV_DB_PREFIX
+      ? { ...vars, MONGO_DB: `${env.PANDAWA_DEV_DB_PREFIX}_${name}` }
+      : vars;
+  const services: LocalService[] = [
+    {
+      name: 'case',
+      health: { kind: 'grpc', port: ports.case },
+      describe: `gRPC :${ports.case}`,
+      env: { CASE_PORT: String(ports.case) },
+    },
+    {
+      name: 'document-storage',
+      health: { kind: 'grpc', port: ports.document },
+      describe: `gRPC :${ports.document}`,
+      env: { DOCUMENT_PORT: String(ports.document), ...cloudApi },
+    },
+    {
+      name: 'conversation',
+      health: { kind: 'http', port: ports.conversation, path: '/readyz' },
+      describe: `health :${ports.conversation}`,
+      env: { HEALTH_PORT: String(ports.conversation), ...grpcAddrs },
+    },
+    {
+      name: 'notification',
+      health: { kind: 'http', port: ports.notification, path: '/readyz' },
+      describe: `health :${ports.notification}`,
+      env: { HEALTH_PORT: String(ports.notification), ...cloudApi },
+    },
+    {
+      name: 'gateway',
+      health: { kind: 'http', port: ports.gateway, path: '/readyz' },
+      describe: `http://127.0.0.1:${ports.gateway}`,
+      env: { GATEWAY_PORT: String(ports.gateway), ...grpcAddrs },
+    },
+    {
+      name: 'wa-sandbox',
+      health: { kind: 'http', port: ports.sandbox, path: '/healthz' },
+      describe: `http://127.0.0.1:${ports.sandbox}`,
+      env: {
+        WA_SANDBOX_PORT: String(ports.sandbox),
+        WA_SANDBOX_WEBHOOK_URL:
+          env.WA_SANDBOX_WEBHOOK_URL ?? `http://127.0.0.1:${ports.gateway}/webhooks/whatsapp`,
+      },
+    },
+  ];
+  return services.map((s) => ({ ...s, env: withDb(s.name, s.env ?? {}) }));
+}
