@@ -1,15 +1,27 @@
 /**
  * Case query benchmark (`npm run bench:case`): seeds 1 000, 10 000 and 100 000 cases into one
  * office and times the officers' console queries over real gRPC against the case service (in
- * this process) and the local MongoDB-wire server. Prints p50/p99 per query, how long the
- * service took to load its in-memory list view at start, and the process's memory.
+ * this process) and the local MongoDB-wire server, once with each list implementation
+ * (CASE_LISTS): `memory` (the in-memory view) and `indexed` (MongoDB queries on indexes).
+ * Prints p50/p99 per query, how long the service took to start (for `memory`: to load its list
+ * view), and the heap it added.
  *
  * Needs the local infrastructure (`npm run infra:up`); MONGO_URL / NATS_URL override it.
  * BENCH_SIZES (default `1000,10000,100000`) picks the sizes. Each query is sampled up to
  * BENCH_SAMPLES times (default 50) or for BENCH_QUERY_BUDGET_MS (default 10 s), whichever ends
  * first; the sample count is printed next to each figure.
  *
- * Lists and statistics are answered from the list view (read-model/); single cases by `_id`.
+ * BENCH_LISTS (default `memory,indexed`) picks the implementations. On FerretDB v1 every
+ * `indexed` list query decodes the whole collection (it pushes down only `{ _id }`), so at
+ * 100 000 cases each sample takes seconds: the per-query budget bounds the run, and the sample
+ * count says how many fitted.
+ *
+ * BENCH_INDEXED_MAX_ON_FERRETDB (default 10 000) skips `indexed` above that size on FerretDB,
+ * and BENCH_KIND_BUDGET_MS (default 180 s) bounds the time one implementation spends at one
+ * size: queries left when it is spent are printed as not measured.
+ *
+ * With `memory`, lists and statistics are answered from the list view (read-model/); with
+ * `indexed`, from the store's indexes (store/case/indexed-case-lists.ts); single cases by `_id`.
  * Lookups sample the case stored last, the worst place for a store that scans (on FerretDB v1
  * an `_id` lookup is an index search only with the local wrapper's `_id` index,
  * deploy/local/ferretdb/id_index.go).
@@ -29,8 +41,10 @@ import {
 } from '@pandawa/nats';
 import { testDbName, testNamespace } from '@pandawa/testing';
 import { createCaseApp } from '../../services/case/src/case.app.js';
+import type { CaseListsKind } from '../../services/case/src/read-model/case-lists.js';
 import { CASE_CATEGORIES, CASE_STATUSES } from '../../services/case/src/domain/case.types.js';
 import { createSchedule } from '../../services/case/src/domain/service-hours.js';
+import { encodePageToken } from '../../services/case/src/grpc/page-token.js';
 import { TRACKING_ALPHABET } from '../../services/case/src/domain/tracking-code.js';
 import { caseKey, CaseRepository } from '../../services/case/src/store/case/case.repository.js';
 import type { CaseDocument } from '../../services/case/src/store/case/case.schema.js';
@@ -43,6 +57,11 @@ import {
 const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 const MONGO_URL = process.env.MONGO_URL ?? 'mongodb://127.0.0.1:27017';
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
+const KINDS = (process.env.BENCH_LISTS ?? 'memory,indexed').split(',') as CaseListsKind[];
+/** On FerretDB, `indexed` runs only up to this size: each of its queries decodes every case. */
+const INDEXED_MAX_ON_FERRETDB = Number(process.env.BENCH_INDEXED_MAX_ON_FERRETDB ?? 10_000);
+/** Time one implementation may spend sampling at one size; later queries are left unmeasured. */
+const KIND_BUDGET_MS = Number(process.env.BENCH_KIND_BUDGET_MS ?? 180_000);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 50);
 const QUERY_BUDGET_MS = Number(process.env.BENCH_QUERY_BUDGET_MS ?? 10_000);
 const SEED_BATCH = 1000;
@@ -93,7 +112,7 @@ function seedCase(i: number, now: number): CaseDocument {
     category: CASE_CATEGORIES[i % CASE_CATEGORIES.length]!,
     priority: 'PRIORITY_NORMAL',
     citizen: {
-      waId: `62812${String(i).padStart(8, '0')}`,
+      phone: `62812${String(i).padStart(8, '0')}`,
       profileName: name,
       nik: '1471011201900001',
       kkNumber: '1471010101100002',
@@ -157,14 +176,18 @@ async function main() {
   await ensureStreams(jsm, [t.streams.CASE_EVENTS]);
   const mongo = await connectMongo({ url: MONGO_URL, dbName: testDbName(ns, 'case'), logger });
   const seeder = new CaseRepository(mongo);
+  // FerretDB answers buildInfo with its own version field.
+  const onFerretDb = 'ferretdbVersion' in (await mongo.db!.admin().command({ buildInfo: 1 }));
   const rows: string[] = [];
   const now = Date.now();
   let stored = 0;
   let newest: CaseDocument | undefined;
   let last: CaseDocument | undefined;
+  /** The seeds that end pages 1 and 50, by their index. */
+  const pageEnds = new Map<number, CaseDocument>();
 
-  /** A fresh case service over what is stored: it loads its list view as it would at start. */
-  async function startService() {
+  /** A fresh case service over what is stored, started as it would be (`memory`: loads its view). */
+  async function startService(lists: CaseListsKind) {
     const server = new GrpcServer({
       host: '127.0.0.1',
       port: 0,
@@ -187,6 +210,7 @@ async function main() {
       }),
       outboxPollIntervalMs: 60_000,
       slaCheckIntervalMs: 3_600_000,
+      lists,
     });
     const loadStart = performance.now();
     await app.start();
@@ -213,104 +237,116 @@ async function main() {
         );
         await seeder.insertMany(batch);
         newest ??= batch[0];
+        batch.forEach((d, k) => {
+          if (stored + k === 19 || stored + k === 999) pageEnds.set(stored + k, d);
+        });
         last = batch.at(-1);
         stored += batch.length;
       }
       const seedSeconds = (performance.now() - seedStart) / 1000;
-      global.gc?.();
-      const heapBefore = process.memoryUsage().heapUsed;
-      const service = await startService();
-      global.gc?.();
-      const viewMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
-      const { client } = service;
-      console.log(
-        `\n== ${stored} cases stored (seeded ${stored < size ? `only ${stored} of ${size}: seed budget spent` : 'all'}; ` +
-          `last batch run ${seedSeconds.toFixed(1)} s)\n` +
-          `   list view loaded in ${(service.loadMs / 1000).toFixed(1)} s; heap +${viewMb.toFixed(0)} MB ` +
-          `(${global.gc ? 'after gc' : 'run with --expose-gc for an exact figure'}); ` +
-          `RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`,
-      );
-      const firstPage = await call(
-        client,
-        'ListCases',
-        { officeId: OFFICE, pageSize: 20 },
-        officer,
-      );
-      const deepPage = await (async () => {
-        let token = firstPage.nextPageToken;
-        for (let p = 0; p < 49 && token; p++)
-          token = (
-            await call(
-              client,
-              'ListCases',
-              { officeId: OFFICE, pageSize: 20, pageToken: token },
-              officer,
-            )
-          ).nextPageToken;
-        return token;
-      })();
-      const list = (request: Record<string, unknown>) => () =>
-        call(client, 'ListCases', { officeId: OFFICE, pageSize: 20, ...request }, officer);
-      const queries: [string, () => Promise<unknown>][] = [
-        ['list newest, 20', list({})],
-        ['list page 2 (cursor)', list({ pageToken: firstPage.nextPageToken })],
-        ['list page 51 (cursor)', list({ pageToken: deepPage })],
-        ['status = DIPROSES', list({ statuses: ['DIPROSES'] })],
-        ['queue by SLA due', list({ order: 'CASE_LIST_ORDER_SLA_DUE' })],
-        ['queue, officer-3', list({ order: 'CASE_LIST_ORDER_SLA_DUE', assigneeId: 'officer-3' })],
-        ['category + status', list({ category: 'DATA_GANDA', statuses: ['BARU', 'DIVERIFIKASI'] })],
-        ['assignee = officer-3', list({ assigneeId: 'officer-3' })],
-        ['unassigned', list({ unassignedOnly: true })],
-        ['SLA breached', list({ slaBreached: true })],
-        ['search name prefix', list({ query: 'siti 1' })],
-        ['search tracking code', list({ query: last!.trackingCode })],
-        ['no match (full walk)', list({ query: 'zzz' })],
-        [
-          'citizen cases',
-          () =>
-            call(
-              client,
-              'ListCitizenCases',
-              { officeId: OFFICE, phone: last!.citizen.phone },
-              officer,
-            ),
-        ],
-        ['statistics, 30 days', () => call(client, 'GetStatistics', { officeId: OFFICE }, officer)],
-        [
-          'get by tracking code',
-          () =>
-            call(
-              client,
-              'GetCase',
-              { officeId: OFFICE, trackingCode: last!.trackingCode },
-              officer,
-            ),
-        ],
-        [
-          'get by id (newest)',
-          () => call(client, 'GetCase', { officeId: OFFICE, id: newest!.caseId }, officer),
-        ],
-        [
-          'get by id (stored last)',
-          () => call(client, 'GetCase', { officeId: OFFICE, id: last!.caseId }, officer),
-        ],
-      ];
-      for (const [name, run] of queries) {
-        const times: number[] = [];
-        const started = performance.now();
-        while (times.length < SAMPLES && performance.now() - started < QUERY_BUDGET_MS) {
-          const t0 = performance.now();
-          await run();
-          times.push(performance.now() - t0);
+      for (const kind of KINDS) {
+        if (kind === 'indexed' && onFerretDb && stored > INDEXED_MAX_ON_FERRETDB) {
+          const row = `${String(stored).padStart(7)}  indexed  not run: on FerretDB v1 every list query decodes all ${stored} cases (BENCH_INDEXED_MAX_ON_FERRETDB=${INDEXED_MAX_ON_FERRETDB})`;
+          console.log(`\n${row}`);
+          rows.push(row);
+          continue;
         }
-        // The first call warms connections and caches; drop it when there are others.
-        if (times.length > 3) times.shift();
-        times.sort((a, b) => a - b);
-        const row = `${String(stored).padStart(7)}  ${name.padEnd(24)} p50 ${pct(times, 50).toFixed(1).padStart(8)} ms  p99 ${pct(times, 99).toFixed(1).padStart(8)} ms  (n=${times.length})`;
-        console.log(row);
-        rows.push(row);
+        const kindStarted = performance.now();
+        global.gc?.();
+        const heapBefore = process.memoryUsage().heapUsed;
+        const service = await startService(kind);
+        global.gc?.();
+        const viewMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
+        const { client } = service;
+        console.log(
+          `\n== ${stored} cases stored (seeded ${stored < size ? `only ${stored} of ${size}: seed budget spent` : 'all'}; ` +
+            `last batch run ${seedSeconds.toFixed(1)} s)\n` +
+            `   CASE_LISTS=${kind}: started in ${(service.loadMs / 1000).toFixed(1)} s` +
+            `${kind === 'memory' ? ' (list view loaded)' : ' (indexes ensured)'}; heap +${viewMb.toFixed(0)} MB ` +
+            `(${global.gc ? 'after gc' : 'run with --expose-gc for an exact figure'}); ` +
+            `RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`,
+        );
+        // Page tokens of pages 2 and 51 (newest first), from the seeds: the seeds' creation
+        // times fall one minute apart, case 0 the newest, so page n starts after case 20(n-1)-1.
+        const tokenAfter = (d: CaseDocument | undefined) =>
+          d ? encodePageToken({ at: d.createdAt, id: d._id }) : '';
+        const firstPage = { nextPageToken: tokenAfter(pageEnds.get(19)) };
+        const deepPage = tokenAfter(pageEnds.get(999) ?? pageEnds.get(19));
+        const list = (request: Record<string, unknown>) => () =>
+          call(client, 'ListCases', { officeId: OFFICE, pageSize: 20, ...request }, officer);
+        const queries: [string, () => Promise<unknown>][] = [
+          ['list newest, 20', list({})],
+          ['list page 2 (cursor)', list({ pageToken: firstPage.nextPageToken })],
+          ['list page 51 (cursor)', list({ pageToken: deepPage })],
+          ['status = DIPROSES', list({ statuses: ['DIPROSES'] })],
+          ['queue by SLA due', list({ order: 'CASE_LIST_ORDER_SLA_DUE' })],
+          ['queue, officer-3', list({ order: 'CASE_LIST_ORDER_SLA_DUE', assigneeId: 'officer-3' })],
+          [
+            'category + status',
+            list({ category: 'DATA_GANDA', statuses: ['BARU', 'DIVERIFIKASI'] }),
+          ],
+          ['assignee = officer-3', list({ assigneeId: 'officer-3' })],
+          ['unassigned', list({ unassignedOnly: true })],
+          ['SLA breached', list({ slaBreached: true })],
+          ['search name prefix', list({ query: 'siti 1' })],
+          ['search tracking code', list({ query: last!.trackingCode })],
+          ['no match (full walk)', list({ query: 'zzz' })],
+          [
+            'citizen cases',
+            () =>
+              call(
+                client,
+                'ListCitizenCases',
+                { officeId: OFFICE, phone: last!.citizen.phone },
+                officer,
+              ),
+          ],
+          [
+            'statistics, 30 days',
+            () => call(client, 'GetStatistics', { officeId: OFFICE }, officer),
+          ],
+          [
+            'get by tracking code',
+            () =>
+              call(
+                client,
+                'GetCase',
+                { officeId: OFFICE, trackingCode: last!.trackingCode },
+                officer,
+              ),
+          ],
+          [
+            'get by id (newest)',
+            () => call(client, 'GetCase', { officeId: OFFICE, id: newest!.caseId }, officer),
+          ],
+          [
+            'get by id (stored last)',
+            () => call(client, 'GetCase', { officeId: OFFICE, id: last!.caseId }, officer),
+          ],
+        ];
+        for (const [name, run] of queries) {
+          if (performance.now() - kindStarted > KIND_BUDGET_MS) {
+            const row = `${String(stored).padStart(7)}  ${kind.padEnd(7)}  ${name.padEnd(24)} not measured: BENCH_KIND_BUDGET_MS spent`;
+            console.log(row);
+            rows.push(row);
+            continue;
+          }
+          const times: number[] = [];
+          const started = performance.now();
+          while (times.length < SAMPLES && performance.now() - started < QUERY_BUDGET_MS) {
+            const t0 = performance.now();
+            await run();
+            times.push(performance.now() - t0);
+          }
+          // The first call warms connections and caches; drop it when there are others.
+          if (times.length > 3) times.shift();
+          times.sort((a, b) => a - b);
+          const row = `${String(stored).padStart(7)}  ${kind.padEnd(7)}  ${name.padEnd(24)} p50 ${pct(times, 50).toFixed(1).padStart(8)} ms  p99 ${pct(times, 99).toFixed(1).padStart(8)} ms  (n=${times.length})`;
+          console.log(row);
+          rows.push(row);
+        }
+        await service.stop();
       }
-      await service.stop();
     }
   } finally {
     await mongo.dropDatabase().catch(() => undefined);

@@ -9,10 +9,11 @@ import { startIdentityChangeConsumer } from './events/identity-change.consumer.j
 import { OutboxRelay } from './events/outbox.relay.js';
 import { registerCaseGrpc } from './grpc/case.grpc.js';
 import { SlaCheckSchedule } from './schedules/sla-check.schedule.js';
-import { CaseListSync } from './read-model/case-list.sync.js';
-import { CaseListView } from './read-model/case-list.view.js';
+import type { CaseLists, CaseListsKind } from './read-model/case-lists.js';
+import { InMemoryCaseLists } from './read-model/in-memory-case-lists.js';
 import { CaseLocks } from './store/case/case-lock.repository.js';
 import { CaseRepository } from './store/case/case.repository.js';
+import { IndexedCaseLists } from './store/case/indexed-case-lists.js';
 
 export interface CaseAppOptions {
   mongo: Connection;
@@ -26,6 +27,8 @@ export interface CaseAppOptions {
   schedule: ServiceSchedule;
   outboxPollIntervalMs: number;
   slaCheckIntervalMs: number;
+  /** CASE_LISTS: the in-memory view (default) or MongoDB's indexes. */
+  lists?: CaseListsKind;
   afterPublish?: () => void;
   now?: () => Date;
 }
@@ -35,19 +38,23 @@ export async function createCaseApp(options: CaseAppOptions) {
   const repository = new CaseRepository(options.mongo);
   await repository.ensureIndexes();
   const locks = new CaseLocks(options.mongo);
-  const view = new CaseListView();
-  const listSync = new CaseListSync({
-    view,
-    repository,
-    js: options.js,
-    jsm: options.jsm,
-    topology: options.topology,
-    logger: options.logger,
-  });
+  const memory =
+    (options.lists ?? 'memory') === 'memory'
+      ? new InMemoryCaseLists({
+          repository,
+          js: options.js,
+          jsm: options.jsm,
+          topology: options.topology,
+          logger: options.logger,
+        })
+      : undefined;
+  const lists: CaseLists =
+    memory ??
+    new IndexedCaseLists({ connection: options.mongo, repository, logger: options.logger });
   const service = new CaseService({
     repository,
     locks,
-    view,
+    lists,
     schedule: options.schedule,
     logger: options.logger,
     // `relay` is defined below; writes only happen once start-up has finished.
@@ -73,18 +80,21 @@ export async function createCaseApp(options: CaseAppOptions) {
   let identityChanges: Awaited<ReturnType<typeof startIdentityChangeConsumer>> | undefined;
   return {
     repository,
-    view,
+    lists,
+    /** The in-memory view, when lists are kept in memory (tests look into it). */
+    view: memory?.view,
     service,
     relay,
     slaChecker,
     /**
-     * Starts the relay and the SLA checker, and resolves once the list view is loaded (lists
-     * and statistics answer UNAVAILABLE until then; health says NOT_SERVING).
+     * Starts the relay and the SLA checker, and resolves once the lists can answer (the
+     * in-memory view loaded: lists and statistics answer UNAVAILABLE until then; health says
+     * NOT_SERVING).
      */
     async start() {
       relay.start();
       slaChecker.start();
-      await listSync.start();
+      await lists.start();
       identityChanges = await startIdentityChangeConsumer({
         js: options.js,
         jsm: options.jsm,
@@ -97,7 +107,7 @@ export async function createCaseApp(options: CaseAppOptions) {
       await identityChanges?.stop();
       await slaChecker.stop();
       await relay.stop();
-      await listSync.stop();
+      await lists.stop();
     },
   };
 }

@@ -17,7 +17,7 @@ import type { Actor, CaseCategory, DeliveryStatus } from './domain/case.types.js
 import type { ServiceSchedule } from './domain/service-hours.js';
 import { DEFAULT_SLA_TARGETS, type SlaTargets } from './domain/sla.policy.js';
 import type { CaseLocks } from './store/case/case-lock.repository.js';
-import type { CaseListView, ListFilter, ListOrder } from './read-model/case-list.view.js';
+import type { CaseLists, ListFilter, ListOrder } from './read-model/case-lists.js';
 import type { CaseRepository, Cursor } from './store/case/case.repository.js';
 
 export type { CreateCaseInput } from './application/create-case.js';
@@ -28,7 +28,7 @@ export interface CaseServiceOptions {
   repository: CaseRepository;
   /** Serializes writes to one case (FerretDB v1 updates are not isolated; see case-lock.repository.ts). */
   locks: CaseLocks;
-  view: CaseListView;
+  lists: CaseLists;
   schedule: ServiceSchedule;
   logger: Logger;
   slaTargets?: Readonly<Record<CaseCategory, SlaTargets>>;
@@ -50,7 +50,7 @@ export class CaseService {
     this.ctx = {
       repo: options.repository,
       locks: options.locks,
-      view: options.view,
+      lists: options.lists,
       schedule: options.schedule,
       targets: options.slaTargets ?? DEFAULT_SLA_TARGETS,
       logger: options.logger,

@@ -31,6 +31,13 @@ export const caseConfigSchema = z.object({
   SERVICE_HOLIDAYS: csv(''),
   /** How often the outbox relay looks for events a write left behind (it is also kicked after each write). */
   OUTBOX_POLL_INTERVAL_MS: duration(1000),
+  /**
+   * Where officers' lists, statistics and the SLA check read from. `memory`: a view of every
+   * case held by each instance, loaded at start and kept current from `case.events.*` (fast on
+   * any store; FerretDB v1 scans for any other query). `indexed`: MongoDB queries on indexes,
+   * nothing held, ready at once (production: many offices, many instances).
+   */
+  CASE_LISTS: z.enum(['memory', 'indexed']).default('memory'),
   /** How often the SLA checker looks for clocks past their due time. */
   SLA_CHECK_INTERVAL_MS: duration(30_000),
   /**

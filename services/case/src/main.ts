@@ -28,7 +28,7 @@ await runMain('case', async () => {
     logger,
     // `app` is assigned below, before the server starts answering.
     isHealthy: async () =>
-      app.view.ready && backbone.natsHealthy() && (await backbone.mongoHealthy()),
+      app.lists.ready && backbone.natsHealthy() && (await backbone.mongoHealthy()),
   });
   const app = await createCaseApp({
     mongo: backbone.mongo,
@@ -41,12 +41,13 @@ await runMain('case', async () => {
     schedule,
     outboxPollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
     slaCheckIntervalMs: config.SLA_CHECK_INTERVAL_MS,
+    lists: config.CASE_LISTS,
     ...(config.CASE_FAULT_CRASH_AFTER_PUBLISH
       ? { afterPublish: () => process.kill(process.pid, 'SIGKILL') }
       : {}),
   });
   await grpcServer.start();
-  // Serving (health NOT_SERVING) while the list view loads: a large store takes seconds.
+  // Serving (health NOT_SERVING) while an in-memory list view loads: a large store takes seconds.
   await app.start();
 
   handleShutdown(

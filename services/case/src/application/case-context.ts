@@ -2,7 +2,7 @@ import type { Logger } from '@pandawa/logging';
 import type { CaseCategory } from '../domain/case.types.js';
 import type { ServiceSchedule } from '../domain/service-hours.js';
 import type { SlaTargets } from '../domain/sla.policy.js';
-import type { CaseListView } from '../read-model/case-list.view.js';
+import type { CaseLists } from '../read-model/case-lists.js';
 import type { CaseLocks } from '../store/case/case-lock.repository.js';
 import type { CaseRepository } from '../store/case/case.repository.js';
 
@@ -11,8 +11,8 @@ export interface CaseContext {
   repo: CaseRepository;
   /** Serializes writes to one case (FerretDB v1 updates are not isolated; see case-lock.repository.ts). */
   locks: CaseLocks;
-  /** Lists and statistics read it; every write here is applied to it at once. */
-  view: CaseListView;
+  /** Lists, statistics and the SLA check read it; every write here is told to it at once. */
+  lists: CaseLists;
   schedule: ServiceSchedule;
   targets: Readonly<Record<CaseCategory, SlaTargets>>;
   logger: Logger;

@@ -1,7 +1,7 @@
 import { AppError } from '@pandawa/errors';
 import type { Actor } from '../domain/case.types.js';
 import { belongsTo } from '../domain/citizen-identity.js';
-import type { CaseListView } from '../read-model/case-list.view.js';
+import type { CaseLists } from '../read-model/case-lists.js';
 import type { CaseDocument } from '../store/case/case.schema.js';
 
 // WhatsApp's limit for one text message: nothing longer can come from, or go to, a citizen.
@@ -21,8 +21,8 @@ export const conflict = () =>
   });
 
 /** Lists and statistics wait for the view's first load; clients retry UNAVAILABLE. */
-export function requireLoaded(view: CaseListView) {
-  if (!view.ready)
+export function requireLoaded(lists: CaseLists) {
+  if (!lists.ready)
     throw new AppError('UNAVAILABLE', 'the case list is still loading; try again shortly', {
       reason: 'CASE_LIST_LOADING',
     });

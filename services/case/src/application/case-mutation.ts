@@ -1,7 +1,7 @@
 import type { CaseEventName } from '@pandawa/contracts';
 import type { mongo } from 'mongoose';
 import type { Actor } from '../domain/case.types.js';
-import { toListEntry } from '../read-model/case-list.entry.js';
+import { listQueryFields } from '../store/case/case.repository.js';
 import type { AuditEntryDoc, CaseDocument, ThreadMessageDoc } from '../store/case/case.schema.js';
 import type { CaseContext } from './case-context.js';
 import { outboxEntry } from './case-events.js';
@@ -66,7 +66,8 @@ async function readDecideWrite(
   for (const [field, items] of Object.entries(m.push ?? {}))
     if (items?.length) $push[field] = { $each: items };
   const update: mongo.UpdateFilter<CaseDocument> = {
-    $set: { ...(m.set ?? {}), updatedAt: now },
+    // The fields the index-backed lists query on, from the case as it will be.
+    $set: { ...(m.set ?? {}), ...listQueryFields({ ...doc, ...m.set }), updatedAt: now },
     $push: $push as mongo.UpdateFilter<CaseDocument>['$push'],
   };
   // The hint goes first: a crash after it and before the update leaves a hint with nothing
@@ -74,7 +75,7 @@ async function readDecideWrite(
   if (events.length) await ctx.repo.hintPending(officeId, caseId);
   const updated = await ctx.repo.updateLocked(officeId, caseId, update);
   if (!updated) throw notFound();
-  ctx.view.upsert(toListEntry(updated));
+  ctx.lists.changed(updated);
   ctx.logger.info(
     { caseId, officeId, action: m.audit.action, version: updated.version },
     'case changed',

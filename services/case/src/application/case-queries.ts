@@ -1,6 +1,6 @@
 import type { Actor } from '../domain/case.types.js';
 import { belongsTo, identityProblem } from '../domain/citizen-identity.js';
-import type { ListFilter, ListOrder } from '../read-model/case-list.view.js';
+import type { ListFilter, ListOrder } from '../read-model/case-lists.js';
 import type { Cursor } from '../store/case/case.repository.js';
 import type { CaseContext } from './case-context.js';
 import { citizenCaseIds, type CitizenRefIdentity } from './citizen-identity.js';
@@ -60,10 +60,10 @@ export async function listCases(
   order: ListOrder = 'newest',
 ) {
   requireOffice(officeId);
-  requireLoaded(ctx.view);
+  requireLoaded(ctx.lists);
   if (actor.role === 'citizen') {
     // A citizen lists only their own cases, whatever filter they sent.
     filter = { ...filter, citizen: actor.citizen ?? { phone: '' } };
   }
-  return ctx.view.list(officeId, filter, pageSize, after, order);
+  return ctx.lists.list(officeId, filter, pageSize, after, order);
 }

@@ -4,12 +4,11 @@ import type { CaseContext } from './case-context.js';
 import { denied, invalid, requireLoaded, requireOffice } from './case-guards.js';
 
 /**
- * Counts and SLA figures for the cases opened in [from, to), from the in-memory list view: a
- * walk over the window's cases (FerretDB v1 has no $percentile, and its aggregation would
- * decode the whole collection). Durations are the service minutes stored when each clock
- * stopped.
+ * Counts and SLA figures for the cases opened in [from, to), from the case lists: a walk over
+ * the window's cases (FerretDB v1 has no $percentile, and its aggregation would decode the
+ * whole collection). Durations are the service minutes stored when each clock stopped.
  */
-export function caseStatistics(
+export async function caseStatistics(
   ctx: CaseContext,
   actor: Actor,
   officeId: string,
@@ -19,7 +18,7 @@ export function caseStatistics(
   requireOffice(officeId);
   if (!isStaff(actor)) throw denied('statistics are for officers', 'OFFICER_ONLY');
   if (!(from < to)) throw invalid('`from` must be before `to`', 'BAD_WINDOW');
-  requireLoaded(ctx.view);
+  requireLoaded(ctx.lists);
   const byStatus = new Map<CaseStatus, number>();
   const byCategory = new Map<CaseCategory, number>();
   const firstResponse: number[] = [];
@@ -27,7 +26,7 @@ export function caseStatistics(
   let total = 0;
   let firstResponseBreaches = 0;
   let resolutionBreaches = 0;
-  for (const e of ctx.view.openedBetween(officeId, from, to)) {
+  for await (const e of ctx.lists.openedBetween(officeId, from, to)) {
     total++;
     byStatus.set(e.status, (byStatus.get(e.status) ?? 0) + 1);
     byCategory.set(e.category, (byCategory.get(e.category) ?? 0) + 1);

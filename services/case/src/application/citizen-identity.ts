@@ -1,6 +1,5 @@
 import { citizenKey } from '@pandawa/contracts';
 import { belongsTo } from '../domain/citizen-identity.js';
-import { toListEntry } from '../read-model/case-list.entry.js';
 import type { CaseContext } from './case-context.js';
 
 /** A citizen as WhatsApp's signed webhook named them: a BSUID, a phone number, or both. */
@@ -121,7 +120,7 @@ async function rewriteCases(
       // Found by phone alone: a case already bound to another BSUID is someone else's.
       if (!from.bsuid && doc.citizen.bsuid && doc.citizen.bsuid !== to.bsuid) return;
       const updated = await ctx.repo.setCitizenIdentityLocked(officeId, caseId, to);
-      if (updated) ctx.view.upsert(toListEntry(updated));
+      if (updated) ctx.lists.changed(updated);
       moved.push(caseId);
     });
   }

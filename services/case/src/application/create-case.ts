@@ -6,7 +6,6 @@ import { eventIdentityOf, identityProblem } from '../domain/citizen-identity.js'
 import { normalizeName } from '../domain/search-name.js';
 import { computeDueTimes } from '../domain/sla.policy.js';
 import { allocateTrackingCode } from '../domain/tracking-code.js';
-import { toListEntry } from '../read-model/case-list.entry.js';
 import { caseKey } from '../store/case/case.repository.js';
 import type { CaseDocument } from '../store/case/case.schema.js';
 import type { CaseContext } from './case-context.js';
@@ -160,7 +159,7 @@ export async function createCase(
     const outcome = await ctx.repo.insert(doc);
     if (outcome.ok) {
       ctx.logger.info({ caseId: id, officeId: input.officeId, trackingCode }, 'case opened');
-      ctx.view.upsert(toListEntry(doc));
+      ctx.lists.changed(doc);
       ctx.onEventsWritten();
       return doc;
     }

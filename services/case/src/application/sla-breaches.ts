@@ -15,7 +15,7 @@ export async function raiseDueSlaBreaches(
 ): Promise<number> {
   let raised = 0;
   // Each due case is re-read under its lock before anything is raised.
-  for (const due of ctx.view.slaDue(now, batchSize)) {
+  for (const due of await ctx.lists.slaDue(now, batchSize)) {
     try {
       raised += await markSlaBreaches(ctx, due.officeId, due.caseId);
     } catch (error) {

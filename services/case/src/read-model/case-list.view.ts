@@ -78,7 +78,8 @@ class OfficeCases {
 const startsAWord = (name: string, prefix: string) =>
   name.startsWith(prefix) || name.includes(` ${prefix}`);
 
-function matches(e: CaseListEntry, f: ListFilter): boolean {
+/** Whether an entry passes a list filter: the one definition both list implementations apply. */
+export function matches(e: CaseListEntry, f: ListFilter): boolean {
   return (
     (!f.statuses?.length || f.statuses.includes(e.status)) &&
     (!f.category || e.category === f.category) &&

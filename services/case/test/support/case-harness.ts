@@ -12,6 +12,7 @@ import { EventPublisher } from '@pandawa/nats';
 import { connectTestBus, testDbName, testLogger, type TestBus } from '@pandawa/testing';
 import { createCaseApp } from '../../src/case.app.js';
 import { createSchedule } from '../../src/domain/service-hours.js';
+import type { CaseListView } from '../../src/read-model/case-list.view.js';
 import type { CaseMethod, ReqIn, ResOut } from '../../src/grpc/case.proto-types.js';
 
 export const OFFICE = 'pekanbaru';
@@ -57,7 +58,8 @@ export function call<M extends CaseMethod>(
 
 export interface InProcessCase {
   client: CaseClient;
-  app: Awaited<ReturnType<typeof createCaseApp>>;
+  /** Lists kept in memory (the default): `view` is the in-memory view. */
+  app: Awaited<ReturnType<typeof createCaseApp>> & { view: CaseListView };
   mongo: Connection;
   bus: TestBus;
   close(): Promise<void>;
@@ -94,12 +96,14 @@ export async function startInProcess(
     slaCheckIntervalMs: options.slaCheckIntervalMs ?? 3_600_000,
     ...(options.now ? { now: options.now } : {}),
   });
+  if (!app.view) throw new Error('the in-process case service keeps its lists in memory');
+  const view = app.view;
   await app.start();
   const port = await server.start();
   const client = caseClient(`127.0.0.1:${port}`);
   return {
     client,
-    app,
+    app: { ...app, view },
     mongo,
     bus,
     async close() {

@@ -1,5 +1,6 @@
 import { isDuplicateKeyError, type Connection } from '@pandawa/mongo';
 import type { mongo } from 'mongoose';
+import { urgentDueAt } from '../../domain/sla-clocks.js';
 import {
   CASE_COLLECTION,
   CASE_INDEXES,
@@ -9,6 +10,7 @@ import {
   type CaseDocument,
   type CaseRefDoc,
   type CitizenCasesDoc,
+  type IndexSpec,
   type OutboxEntry,
   type OutboxHintDoc,
 } from './case.schema.js';
@@ -29,6 +31,14 @@ export type ListedCase = Omit<CaseDocument, keyof typeof LIST_PROJECTION>;
 export type InsertOutcome = { ok: true } | { ok: false; duplicate: true };
 
 const MAX_CITIZEN_CASES = 200;
+
+/**
+ * Fields stored only for the index-backed lists to query on, derived from the case: written with
+ * every insert and every change, so `office_sla_queue` can sort the queue.
+ */
+export const listQueryFields = (c: Pick<CaseDocument, 'sla' | 'status'>) => ({
+  slaQueueAt: urgentDueAt(c.sla, c.status),
+});
 
 /** A citizen ref's `_id`; `key` is a BSUID or a phone number (case.schema.ts CitizenCasesDoc). */
 const citizenRefKey = (officeId: string, key: string) => `${caseKey(officeId, 'citizen')}/${key}`;
@@ -69,7 +79,7 @@ export class CaseRepository {
    * Creates the indexes that are missing. Only the missing ones: FerretDB v1.24 panics
    * ("slice bounds out of range") when createIndexes names indexes that already exist.
    */
-  async ensureIndexes(): Promise<void> {
+  async ensureIndexes(specs: readonly IndexSpec[] = CASE_INDEXES): Promise<void> {
     const existing = new Set(
       await this.cases
         .listIndexes()
@@ -77,7 +87,7 @@ export class CaseRepository {
         .then((list) => list.map((i) => i.name as string))
         .catch(() => [] as string[]),
     );
-    const missing = CASE_INDEXES.filter((i) => !existing.has(i.name));
+    const missing = specs.filter((i) => !existing.has(i.name));
     if (missing.length === 0) return;
     await this.cases.createIndexes(
       missing.map((i) => ({
@@ -90,7 +100,7 @@ export class CaseRepository {
 
   async insert(doc: CaseDocument): Promise<InsertOutcome> {
     try {
-      await this.cases.insertOne(doc);
+      await this.cases.insertOne({ ...doc, ...listQueryFields(doc) });
     } catch (error) {
       if (isDuplicateKeyError(error)) return { ok: false, duplicate: true };
       throw error;
@@ -303,7 +313,10 @@ export class CaseRepository {
    * new to the store: their citizen ref is inserted, not merged.
    */
   async insertMany(docs: CaseDocument[]): Promise<void> {
-    await this.cases.insertMany(docs, { ordered: false });
+    await this.cases.insertMany(
+      docs.map((d) => ({ ...d, ...listQueryFields(d) })),
+      { ordered: false },
+    );
     const byCitizen = new Map<string, string[]>();
     for (const d of docs) {
       for (const k of [d.citizen.bsuid, d.citizen.phone || d.citizen.waId]) {

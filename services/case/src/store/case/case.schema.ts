@@ -95,6 +95,12 @@ export interface CaseDocument {
   slaBreached: boolean;
   /** Earliest due time of a clock still running and not yet breached; null when none. */
   slaNextCheckAt: Date | null;
+  /**
+   * The officers' queue position (domain `urgentDueAt`: the earliest due time of a running
+   * clock, breached or not); null when no clock runs. Written by every write since the
+   * index-backed lists; cases stored before get it from IndexedCaseLists' backfill.
+   */
+  slaQueueAt?: Date | null;
   messages: ThreadMessageDoc[];
   notes: InternalNoteDoc[];
   audit: AuditEntryDoc[];
@@ -127,6 +133,26 @@ export const CASE_INDEXES: IndexSpec[] = [
   { key: { officeId: 1, trackingCode: 1 }, name: 'office_tracking_code', unique: true },
   // CreateCase idempotency when the shortcut is missing: the same key finds the same case.
   { key: { officeId: 1, idempotencyKey: 1 }, name: 'office_idempotency_key', unique: true },
+];
+
+/**
+ * The indexes of the index-backed lists (CASE_LISTS=indexed, store/case/indexed-case-lists.ts),
+ * each named after the query it serves; created only in that mode (the in-memory view needs
+ * none). Filters without an index of their own (category, priority, tag, SLA breached, name
+ * and tracking-code prefix) walk `office_newest` (or `office_sla_queue`) in order and stop at
+ * the page's end: a page costs in proportion to how rare its matches are.
+ */
+export const CASE_LIST_INDEXES: IndexSpec[] = [
+  // ListCases newest first, any filter; GetStatistics' window of opened cases (createdAt range).
+  { key: { officeId: 1, createdAt: -1, _id: -1 }, name: 'office_newest' },
+  // ListCases newest first filtered by status (the officers' "BARU", "DIPROSES", ... tabs).
+  { key: { officeId: 1, status: 1, createdAt: -1, _id: -1 }, name: 'office_status_newest' },
+  // ListCases newest first for one assignee ("my cases") or the unassigned (assigneeId '').
+  { key: { officeId: 1, assigneeId: 1, createdAt: -1, _id: -1 }, name: 'office_assignee_newest' },
+  // ListCases in SLA order (the queue): running clocks only, soonest due first.
+  { key: { officeId: 1, slaQueueAt: 1, _id: 1 }, name: 'office_sla_queue' },
+  // The SLA check: cases of every office whose next check is due.
+  { key: { slaNextCheckAt: 1 }, name: 'sla_next_check' },
 ];
 
 export const OUTBOX_HINT_COLLECTION = 'case_outbox_hints';
