@@ -39,7 +39,7 @@ import {
   jetstream,
   jetstreamManager,
 } from '@pandawa/nats';
-import { testDbName, testNamespace } from '@pandawa/testing';
+import { testCallerVerifier, testDbName, testNamespace } from '@pandawa/testing';
 import { createCaseApp } from '../../services/case/src/case.app.js';
 import type { CaseListsKind } from '../../services/case/src/read-model/case-lists.js';
 import { CASE_CATEGORIES, CASE_STATUSES } from '../../services/case/src/domain/case.types.js';
@@ -193,6 +193,7 @@ async function main() {
       port: 0,
       logger,
       isHealthy: async () => true,
+      callers: testCallerVerifier(),
     });
     const app = await createCaseApp({
       mongo,

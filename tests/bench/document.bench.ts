@@ -24,7 +24,7 @@ import {
 import { createLogger } from '@pandawa/logging';
 import { connectMongo } from '@pandawa/mongo';
 import { connectNats, jetstreamManager } from '@pandawa/nats';
-import { testDbName, testNamespace } from '@pandawa/testing';
+import { testCallerSigner, testDbName, testNamespace } from '@pandawa/testing';
 import { createSandbox } from '@pandawa/wa-sandbox';
 import sharp from 'sharp';
 import { freePort, startService } from '../support/service-process.js';
@@ -113,7 +113,7 @@ async function main(): Promise<void> {
   const health = createClient(Health, address, { maxAttempts: 1 });
   const Documents = loadProto<DocumentProto>('pandawa/document/v1/document.proto').pandawa.document
     .v1.DocumentService;
-  const client = createClient(Documents, address, { maxAttempts: 1 });
+  const client = createClient(Documents, address, { maxAttempts: 1, signer: testCallerSigner() });
   const md = callerMetadata({
     id: 'bench',
     role: 'officer',

@@ -1,3 +1,5 @@
+import { callerKeyProblems } from './caller-keys.js';
+
 /**
  * The published development values: the wa-sandbox's secrets and the dev-only document master
  * key. They are defaults so that `npm run dev` works with no settings, and anyone who has read
@@ -45,6 +47,7 @@ export function productionProblems(config: Readonly<Record<string, unknown>>): s
     problems.push(
       'DOCUMENT_MASTER_KEYS: holds the published development key; set real keys from the Secret',
     );
+  problems.push(...callerKeyProblems(config));
   const apiUrl = config.WHATSAPP_API_URL;
   if (typeof apiUrl === 'string') {
     let host = '';

@@ -20,3 +20,13 @@ export {
   DEV_ONLY_MASTER_KEYS,
   productionProblems,
 } from './dev-defaults.js';
+export {
+  DEV_ONLY_CALLER_KEY_PREFIX,
+  DEV_ONLY_CALLER_SIGNING_KEYS,
+  DEV_ONLY_CALLER_TRUSTED_KEYS,
+  callerSigningEnv,
+  callerSigningKeyName,
+  type CallerSigningKeyName,
+  callerTrustEnv,
+  ed25519PublicOf,
+} from './caller-keys.js';

@@ -1,9 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
   commonEnv,
   ConfigError,
+  DEV_ONLY_CALLER_SIGNING_KEYS,
+  DEV_ONLY_CALLER_TRUSTED_KEYS,
   DEV_ONLY_MASTER_KEYS,
+  ed25519PublicOf,
   loadConfig,
   productionProblems,
   SANDBOX_APP_SECRET,
@@ -86,6 +90,31 @@ describe('fail closed in production', () => {
         DOCUMENT_ACTIVE_KEY_ID: 'k1',
       }),
     ).toEqual([expect.stringMatching(/^DOCUMENT_MASTER_KEYS:/)]);
+  });
+
+  it('refuses a published caller key, signing or trusted, and accepts real ones', () => {
+    const real = `k1:${randomBytes(32).toString('base64')}`;
+    expect(
+      productionProblems({
+        GATEWAY_CALLER_SIGNING_KEY: DEV_ONLY_CALLER_SIGNING_KEYS.gateway,
+        CONVERSATION_CALLER_SIGNING_KEY: real,
+        CALLER_TRUSTED_KEYS: DEV_ONLY_CALLER_TRUSTED_KEYS.split(','),
+      }),
+    ).toEqual([
+      expect.stringMatching(/^GATEWAY_CALLER_SIGNING_KEY:/),
+      expect.stringMatching(/^CALLER_TRUSTED_KEYS:/),
+    ]);
+    // A dev public key relabelled with another key id is still the dev key.
+    const devPublic = DEV_ONLY_CALLER_TRUSTED_KEYS.split(',')[0]!.split(':')[2];
+    expect(productionProblems({ CALLER_TRUSTED_KEYS: [`gateway:k9:${devPublic}`] })).toHaveLength(
+      1,
+    );
+    expect(
+      productionProblems({
+        NOTIFICATION_CALLER_SIGNING_KEY: real,
+        CALLER_TRUSTED_KEYS: [`gateway:k1:${ed25519PublicOf(real.split(':')[1]!)}`],
+      }),
+    ).toEqual([]);
   });
 
   it('refuses an unknown environment name rather than guessing', () => {

@@ -18,3 +18,16 @@ export interface Caller {
    */
   citizen?: { bsuid?: string; phone?: string };
 }
+
+/**
+ * The services that call others over gRPC, each with its own signing key (architecture §4), and
+ * the roles each may assert in a caller proof. Only the gateway speaks for officers, after it
+ * verified the officer's token; the conversation service for the citizen it talks to.
+ */
+export const CALLER_ISSUER_ROLES = {
+  gateway: ['officer', 'supervisor', 'admin'],
+  conversation: ['citizen', 'service'],
+  notification: ['service'],
+} as const satisfies Record<string, readonly CallerRole[]>;
+export type CallerIssuer = keyof typeof CALLER_ISSUER_ROLES;
+export const CALLER_ISSUERS = Object.keys(CALLER_ISSUER_ROLES) as CallerIssuer[];

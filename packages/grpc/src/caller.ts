@@ -8,8 +8,12 @@ import {
   type CallerRole,
 } from '@pandawa/contracts';
 import { AppError } from '@pandawa/errors';
+import { CALLER_PROOF_KEY, type CallerSigner, type CallerVerifier } from './caller-proof.js';
 
-/** Metadata keys that carry the caller (architecture §4); clients and servers use these names. */
+/**
+ * Metadata keys that carry the caller in the clear (architecture §4): what callers write; the
+ * caller proof, `x-caller-proof`, is what a server believes.
+ */
 export const CALLER_METADATA = {
   id: 'x-actor-id',
   role: 'x-actor-role',
@@ -52,55 +56,102 @@ function first(metadata: grpc.Metadata, key: string): string {
   return value === undefined ? '' : value.toString().trim();
 }
 
-/**
- * Reads the caller from a call's metadata. The gateway sets it from a verified token, the
- * conversation service for the citizen it acts for; network policy keeps anyone else off the
- * port. Every call is scoped to one office: a caller of another office is refused here, so no
- * handler can forget the check.
- */
-export function callerFromMetadata(metadata: grpc.Metadata, requestOfficeId: string): Caller {
-  const id = first(metadata, KEYS.id);
-  const role = first(metadata, KEYS.role);
-  if (!id || !role) {
-    throw new AppError('UNAUTHENTICATED', `${KEYS.id} and ${KEYS.role} are required`, {
-      reason: 'ACTOR_REQUIRED',
+interface CallContext {
+  verifier: CallerVerifier | undefined;
+  method: string;
+  verified?: Caller;
+  failure?: unknown;
+}
+
+/** The call each server-side metadata object belongs to, bound by GrpcServer before a handler runs. */
+const calls = new WeakMap<grpc.Metadata, CallContext>();
+
+/** GrpcServer: ties a call's metadata to the method called and the server's verifier. */
+export function bindCallContext(
+  metadata: grpc.Metadata,
+  method: string,
+  verifier: CallerVerifier | undefined,
+): void {
+  calls.set(metadata, { verifier, method });
+}
+
+/** The caller its proof asserts (verified once per call). */
+function verifiedCaller(metadata: grpc.Metadata): Caller {
+  const context = calls.get(metadata);
+  if (!context?.verifier) {
+    // Fail closed: a server built without a verifier believes nobody.
+    throw new AppError('UNAUTHENTICATED', 'this server verifies no callers', {
+      reason: 'NO_VERIFIER',
     });
   }
-  if (!(CALLER_ROLES as readonly string[]).includes(role)) {
-    throw new AppError('UNAUTHENTICATED', 'unknown actor role', { reason: 'UNKNOWN_ROLE' });
+  if (context.failure !== undefined) throw context.failure;
+  if (!context.verified) {
+    try {
+      context.verified = context.verifier.verify(first(metadata, CALLER_PROOF_KEY), context.method);
+    } catch (error) {
+      context.failure = error;
+      throw error;
+    }
+  }
+  return context.verified;
+}
+
+/**
+ * Reads the caller of a call: only from its caller proof (architecture §4), which the calling
+ * service signed for this method; the `x-actor-*` keys, when present, must say the same. Every
+ * call is scoped to one office: a caller of another office is refused here, so no handler can
+ * forget the check.
+ */
+export function callerFromMetadata(metadata: grpc.Metadata, requestOfficeId: string): Caller {
+  const caller = verifiedCaller(metadata);
+  for (const [key, claimed] of [
+    [KEYS.id, caller.id],
+    [KEYS.role, caller.role],
+    [KEYS.officeId, caller.officeId],
+  ] as const) {
+    const clear = first(metadata, key);
+    if (clear && clear !== claimed)
+      throw new AppError('UNAUTHENTICATED', `${key} differs from the caller proof`, {
+        reason: 'CALLER_MISMATCH',
+      });
   }
   if (!requestOfficeId) {
     throw new AppError('INVALID_ARGUMENT', 'office_id is required', { reason: 'OFFICE_REQUIRED' });
   }
-  const officeId = first(metadata, KEYS.officeId) || requestOfficeId;
+  const officeId = caller.officeId || requestOfficeId;
   if (officeId !== requestOfficeId) {
     throw new AppError('PERMISSION_DENIED', 'the caller belongs to another office', {
       reason: 'OTHER_OFFICE',
     });
   }
   return {
-    id: id.slice(0, 200),
-    role: role as CallerRole,
+    ...caller,
     officeId,
-    reason: first(metadata, KEYS.reason).slice(0, 500),
-    ...(role === 'citizen' ? { citizen: citizenOf(metadata, id) } : {}),
+    // The citizen's identity keys travel in the clear; the proof binds them through the actor
+    // id, which must be the identity's citizen key.
+    ...(caller.role === 'citizen' ? { citizen: citizenOf(metadata, caller.id) } : {}),
   };
 }
 
 /**
- * The caller as it names itself, in its own office (the `x-office-id` it sent), or undefined
- * when the metadata does not name a valid caller. For recording a call refused because the
- * caller belongs to another office: who it was is still known.
+/**
+ * The caller its proof asserts, in its own office, or undefined when the call carries no valid
+ * proof. For recording a call refused because the caller belongs to another office: who it was
+ * is still known.
  */
 export function callerInOwnOffice(metadata: grpc.Metadata): Caller | undefined {
   try {
-    return callerFromMetadata(metadata, first(metadata, KEYS.officeId));
+    const caller = verifiedCaller(metadata);
+    return callerFromMetadata(metadata, caller.officeId || first(metadata, KEYS.officeId));
   } catch {
     return undefined;
   }
 }
 
-/** The metadata a client sends to say who is calling. */
+/**
+ * The metadata a client sends to say who is calling. A client made by `createClient` with a
+ * signer adds the caller proof to every call (`callerProofInterceptor`).
+ */
 export function callerMetadata(
   caller: Partial<Caller> & Pick<Caller, 'id' | 'role'>,
 ): grpc.Metadata {
@@ -112,4 +163,31 @@ export function callerMetadata(
   if (caller.citizen?.bsuid) metadata.set(KEYS.citizenBsuid, caller.citizen.bsuid);
   if (caller.citizen?.phone) metadata.set(KEYS.citizenPhone, caller.citizen.phone);
   return metadata;
+}
+
+/**
+ * Signs each outgoing call that names a caller with the signer's credential, for the method it
+ * calls. A call whose role no credential may assert goes unsigned (the server refuses it).
+ */
+export function callerProofInterceptor(signer: CallerSigner): grpc.Interceptor {
+  return (options, nextCall) =>
+    new grpc.InterceptingCall(nextCall(options), {
+      start(metadata, listener, next) {
+        const id = first(metadata, KEYS.id);
+        const role = first(metadata, KEYS.role);
+        if (id && role && (CALLER_ROLES as readonly string[]).includes(role)) {
+          const proof = signer.proofFor(
+            {
+              id,
+              role: role as CallerRole,
+              officeId: first(metadata, KEYS.officeId),
+              reason: first(metadata, KEYS.reason),
+            },
+            options.method_definition.path,
+          );
+          if (proof) metadata.set(CALLER_PROOF_KEY, proof);
+        }
+        next(metadata, listener);
+      },
+    });
 }

@@ -1,9 +1,27 @@
 import * as grpc from '@grpc/grpc-js';
 import { fromGrpcError } from '@pandawa/errors';
+import { callerProofInterceptor } from './caller.js';
+import type { CallerSigner } from './caller-proof.js';
 
 export interface ClientOptions {
   /** Attempts for a call that fails with UNAVAILABLE (the only status retried). */
   maxAttempts?: number;
+  /**
+   * Signs the caller proof of every call that names a caller (`callerMetadata`); falls back to
+   * the process's signer (`useCallerSigner`). Without either, such calls are refused as
+   * UNAUTHENTICATED by the server.
+   */
+  signer?: CallerSigner;
+}
+
+let processSigner: CallerSigner | undefined;
+
+/**
+ * Sets the signer of every client this process creates without one of its own: a calling
+ * service sets it once at start from its CALLER_SIGNING_KEY.
+ */
+export function useCallerSigner(signer: CallerSigner | undefined): void {
+  processSigner = signer;
 }
 
 // Retries only UNAVAILABLE: the call never reached a server that could act on it. Anything
@@ -37,8 +55,10 @@ export function createClient<C extends grpc.Client>(
   options: ClientOptions = {},
 ): C {
   const maxAttempts = options.maxAttempts ?? 4;
+  const signer = options.signer ?? processSigner;
   return new Ctor(address, grpc.credentials.createInsecure(), {
     'grpc.keepalive_time_ms': 30_000,
+    ...(signer ? { interceptors: [callerProofInterceptor(signer)] } : {}),
     // A retry policy needs at least two attempts to be valid.
     ...(maxAttempts >= 2
       ? { 'grpc.enable_retries': 1, 'grpc.service_config': serviceConfig(maxAttempts) }

@@ -1,7 +1,13 @@
 export { loadProto, PROTO_ROOT } from './proto-loader.js';
 export { GrpcServer, LIVENESS_SERVICE, type GrpcServerOptions } from './server.js';
 export { unaryHandler } from './handlers.js';
-export { createClient, callUnary, type ClientOptions, type CallOpts } from './client.js';
+export {
+  createClient,
+  callUnary,
+  useCallerSigner,
+  type ClientOptions,
+  type CallOpts,
+} from './client.js';
 export { loadHealthPackage, ServingStatus } from './health.js';
 export {
   CALLER_METADATA,
@@ -18,6 +24,14 @@ export {
   type FieldBound,
   type FieldBounds,
 } from './request-bounds.js';
+export {
+  CALLER_PROOF_KEY,
+  CallerSigner,
+  CallerVerifier,
+  callerCredential,
+  signCallerProof,
+  type CallerCredential,
+} from './caller-proof.js';
 export type {
   MethodName,
   HandlerRequest,

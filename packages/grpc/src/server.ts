@@ -1,5 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
 import type { Logger } from '@pandawa/logging';
+import { bindCallContext } from './caller.js';
+import type { CallerVerifier } from './caller-proof.js';
 import type { HealthCheckRequest__Output } from './generated/grpc/health/v1/HealthCheckRequest.js';
 import type {
   HealthCheckResponse,
@@ -16,6 +18,11 @@ export interface GrpcServerOptions {
   isHealthy: () => Promise<boolean>;
   /** How often `Watch` re-evaluates health. */
   watchIntervalMs?: number;
+  /**
+   * Verifies the caller proof of every call (architecture §4). Without one the server believes
+   * nobody: `callerFromMetadata` refuses every call as UNAUTHENTICATED.
+   */
+  callers?: CallerVerifier;
 }
 
 /**
@@ -89,7 +96,17 @@ export class GrpcServer {
     definition: grpc.ServiceDefinition,
     implementation: grpc.UntypedServiceImplementation,
   ): void {
-    this.server.addService(definition, implementation);
+    // Each handler first learns which method it serves, so that `callerFromMetadata` checks the
+    // caller proof against it.
+    const bound: grpc.UntypedServiceImplementation = {};
+    for (const [method, handler] of Object.entries(implementation)) {
+      const path = definition[method]?.path ?? `/${name}/${method}`;
+      bound[method] = ((call: { metadata: grpc.Metadata }, ...rest: unknown[]) => {
+        bindCallContext(call.metadata, path, this.options.callers);
+        return (handler as (...args: unknown[]) => unknown)(call, ...rest);
+      }) as grpc.UntypedHandleCall;
+    }
+    this.server.addService(definition, bound);
     this.services.add(name);
   }
 

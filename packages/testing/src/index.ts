@@ -5,3 +5,4 @@ export { TcpProxy } from './tcp-proxy.js';
 export { waitFor, sleep } from './wait.js';
 export { testLogger } from './test-logger.js';
 export { REPO_ROOT } from './config.js';
+export { testCallerSigner, testCallerVerifier } from './callers.js';

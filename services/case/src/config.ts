@@ -1,5 +1,6 @@
 import {
   bool,
+  callerTrustEnv,
   commonEnv,
   csv,
   duration,
@@ -16,6 +17,7 @@ export const caseConfigSchema = z.object({
   ...natsEnv,
   ...mongoEnv,
   ...grpcClientEnv,
+  ...callerTrustEnv,
   MONGO_DB: z.string().default('pandawa_case'),
   /** Serves pandawa.case.v1.CaseService and grpc.health.v1.Health. */
   CASE_PORT: port(50051),

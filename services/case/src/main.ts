@@ -1,5 +1,5 @@
 import { createLogger } from '@pandawa/logging';
-import { GrpcServer } from '@pandawa/grpc';
+import { CallerVerifier, GrpcServer } from '@pandawa/grpc';
 import { connectBackbone, handleShutdown, runMain } from '@pandawa/lifecycle';
 import { createCaseApp } from './case.app.js';
 import { loadCaseConfig } from './config.js';
@@ -29,6 +29,7 @@ await runMain('case', async () => {
     // `app` is assigned below, before the server starts answering.
     isHealthy: async () =>
       app.lists.ready && backbone.natsHealthy() && (await backbone.mongoHealthy()),
+    callers: new CallerVerifier(config.CALLER_TRUSTED_KEYS),
   });
   const app = await createCaseApp({
     mongo: backbone.mongo,

@@ -1,4 +1,5 @@
 import {
+  callerSigningEnv,
   commonEnv,
   csv,
   duration,
@@ -15,6 +16,8 @@ export const conversationConfigSchema = z.object({
   ...natsEnv,
   ...mongoEnv,
   ...grpcClientEnv,
+  /** Signs the caller proof of its gRPC calls (as citizen or service; architecture §4). */
+  ...callerSigningEnv('conversation'),
   MONGO_DB: z.string().default('pandawa_conversation'),
   /** `/healthz` and `/readyz`. */
   HEALTH_PORT: port(8081),

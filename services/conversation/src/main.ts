@@ -1,3 +1,4 @@
+import { CallerSigner, callerCredential, useCallerSigner } from '@pandawa/grpc';
 import { createLogger } from '@pandawa/logging';
 import {
   connectBackbone,
@@ -11,6 +12,10 @@ import { createConversationApp } from './conversation.app.js';
 
 await runMain('conversation', async () => {
   const config = loadConversationConfig();
+  // Every gRPC client this process creates signs its calls with the service's own key.
+  useCallerSigner(
+    new CallerSigner(callerCredential('conversation', config.CONVERSATION_CALLER_SIGNING_KEY)),
+  );
   const logger = createLogger({ service: 'conversation', level: config.LOG_LEVEL });
   const backbone = await connectBackbone({
     service: 'conversation',

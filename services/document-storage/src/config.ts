@@ -1,5 +1,6 @@
 import {
   bool,
+  callerTrustEnv,
   commonEnv,
   csv,
   DEV_ONLY_MASTER_KEY_ID,
@@ -31,6 +32,7 @@ export const documentConfigSchema = z
     ...natsEnv,
     ...mongoEnv,
     ...grpcClientEnv,
+    ...callerTrustEnv,
     MONGO_DB: z.string().default('pandawa_document'),
     /** Serves pandawa.document.v1.DocumentService and grpc.health.v1.Health. */
     DOCUMENT_PORT: port(50052),

@@ -1,5 +1,5 @@
 import { createLogger } from '@pandawa/logging';
-import { GrpcServer } from '@pandawa/grpc';
+import { CallerVerifier, GrpcServer } from '@pandawa/grpc';
 import { connectBackbone, handleShutdown, runMain } from '@pandawa/lifecycle';
 import { DEV_ONLY_MASTER_KEY_ID, loadDocumentConfig } from './config.js';
 import { createDocumentApp } from './document-storage.app.js';
@@ -23,6 +23,7 @@ await runMain('document-storage', async () => {
     port: config.DOCUMENT_PORT,
     logger,
     isHealthy: async () => backbone.natsHealthy() && (await backbone.mongoHealthy()),
+    callers: new CallerVerifier(config.CALLER_TRUSTED_KEYS),
   });
   const app = await createDocumentApp({
     config,

@@ -36,6 +36,7 @@ describe('document-storage configuration', () => {
           expect.stringMatching(/^WHATSAPP_ACCESS_TOKEN:/),
           expect.stringMatching(/^DOCUMENT_ACTIVE_KEY_ID:/),
           expect.stringMatching(/^DOCUMENT_MASTER_KEYS:/),
+          expect.stringMatching(/^CALLER_TRUSTED_KEYS:/),
           expect.stringMatching(/^WHATSAPP_API_URL:/),
         ],
       }),
@@ -46,6 +47,7 @@ describe('document-storage configuration', () => {
       DOCUMENT_ACTIVE_KEY_ID: 'k1',
       WHATSAPP_ACCESS_TOKEN: 'EAAG-real',
       WHATSAPP_API_URL: 'https://graph.facebook.com',
+      CALLER_TRUSTED_KEYS: `gateway:k1:${randomBytes(32).toString('base64')}`,
     });
     expect(config.PANDAWA_ENV).toBe('production');
   });

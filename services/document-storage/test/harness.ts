@@ -10,7 +10,13 @@ import {
   type DocumentProto,
 } from '@pandawa/grpc';
 import { connectMongo, type Connection } from '@pandawa/mongo';
-import { testDbName, testLogger, testNamespace } from '@pandawa/testing';
+import {
+  testCallerSigner,
+  testCallerVerifier,
+  testDbName,
+  testLogger,
+  testNamespace,
+} from '@pandawa/testing';
 import { loadDocumentConfig } from '../src/config.js';
 import { createDocumentApp, type DocumentApp } from '../src/document-storage.app.js';
 import type { MediaSource } from '../src/ingest/media.source.js';
@@ -56,6 +62,7 @@ export async function startHarness(
     port: 0,
     logger,
     isHealthy: async () => true,
+    callers: testCallerVerifier(),
   });
   const app = await createDocumentApp({
     config,
@@ -65,7 +72,10 @@ export async function startHarness(
     ...(options.media ? { media: options.media } : {}),
   });
   const port = await server.start();
-  const client = createClient(DocumentServiceCtor, `127.0.0.1:${port}`, { maxAttempts: 1 });
+  const client = createClient(DocumentServiceCtor, `127.0.0.1:${port}`, {
+    maxAttempts: 1,
+    signer: testCallerSigner(),
+  });
   return {
     app,
     mongo,

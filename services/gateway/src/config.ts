@@ -1,5 +1,6 @@
 import {
   bool,
+  callerSigningEnv,
   commonEnv,
   duration,
   loadConfig,
@@ -16,7 +17,8 @@ export { SANDBOX_APP_SECRET, SANDBOX_VERIFY_TOKEN };
 export const gatewayConfigSchema = z.object({
   ...commonEnv,
   ...natsEnv,
-  // No MongoDB and no gRPC clients until the admin API (not built yet) needs them.
+  // No MongoDB and no gRPC clients until the admin API needs them; its caller key is here already.
+  ...callerSigningEnv('gateway'),
   /** The HTTP edge: WhatsApp webhook, admin API, `/healthz`, `/readyz`. */
   GATEWAY_PORT: port(8080),
   // WhatsApp webhook. The defaults equal the wa-sandbox's so that `npm run dev` works with no

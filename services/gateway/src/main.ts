@@ -1,3 +1,4 @@
+import { CallerSigner, callerCredential, useCallerSigner } from '@pandawa/grpc';
 import type { AddressInfo } from 'node:net';
 import { createLogger } from '@pandawa/logging';
 import { connectBackbone, handleShutdown, Readiness, runMain } from '@pandawa/lifecycle';
@@ -7,6 +8,8 @@ import { KvDeliveryLedger } from './store/webhook-delivery.ledger.js';
 
 await runMain('gateway', async () => {
   const config = loadGatewayConfig();
+  // Every gRPC client this process creates signs its calls with the service's own key.
+  useCallerSigner(new CallerSigner(callerCredential('gateway', config.GATEWAY_CALLER_SIGNING_KEY)));
   const logger = createLogger({ service: 'gateway', level: config.LOG_LEVEL });
   if (
     config.WHATSAPP_APP_SECRET === SANDBOX_APP_SECRET ||

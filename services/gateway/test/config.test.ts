@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { loadGatewayConfig } from '../src/config.js';
 
@@ -13,6 +14,7 @@ describe('gateway configuration', () => {
         problems: [
           expect.stringMatching(/^WHATSAPP_APP_SECRET:/),
           expect.stringMatching(/^WHATSAPP_VERIFY_TOKEN:/),
+          expect.stringMatching(/^GATEWAY_CALLER_SIGNING_KEY:/),
         ],
       }),
     );
@@ -21,6 +23,7 @@ describe('gateway configuration', () => {
         PANDAWA_ENV: 'production',
         WHATSAPP_APP_SECRET: 'real-secret',
         WHATSAPP_VERIFY_TOKEN: 'real-token',
+        GATEWAY_CALLER_SIGNING_KEY: `k1:${randomBytes(32).toString('base64')}`,
       }).PANDAWA_ENV,
     ).toBe('production');
   });

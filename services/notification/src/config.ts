@@ -1,4 +1,5 @@
 import {
+  callerSigningEnv,
   commonEnv,
   duration,
   grpcClientEnv,
@@ -19,6 +20,8 @@ export const notificationConfigSchema = z.object({
   ...natsEnv,
   ...mongoEnv,
   ...grpcClientEnv,
+  /** Signs the caller proof of its gRPC calls (as service only; architecture §4). */
+  ...callerSigningEnv('notification'),
   MONGO_DB: z.string().default('pandawa_notification'),
   /** `/healthz`, `/readyz` and `/metrics` (Prometheus text). */
   HEALTH_PORT: port(8082),

@@ -1,3 +1,4 @@
+import { CallerSigner, callerCredential, useCallerSigner } from '@pandawa/grpc';
 import { createLogger } from '@pandawa/logging';
 import {
   connectBackbone,
@@ -11,6 +12,10 @@ import { createNotificationApp } from './notification.app.js';
 
 await runMain('notification', async () => {
   const config = loadNotificationConfig();
+  // Every gRPC client this process creates signs its calls with the service's own key.
+  useCallerSigner(
+    new CallerSigner(callerCredential('notification', config.NOTIFICATION_CALLER_SIGNING_KEY)),
+  );
   const logger = createLogger({ service: 'notification', level: config.LOG_LEVEL });
   const backbone = await connectBackbone({
     service: 'notification',

@@ -9,7 +9,14 @@ import {
 } from '@pandawa/grpc';
 import { connectMongo, type Connection } from '@pandawa/mongo';
 import { EventPublisher } from '@pandawa/nats';
-import { connectTestBus, testDbName, testLogger, type TestBus } from '@pandawa/testing';
+import {
+  connectTestBus,
+  testCallerSigner,
+  testCallerVerifier,
+  testDbName,
+  testLogger,
+  type TestBus,
+} from '@pandawa/testing';
 import { createCaseApp } from '../../src/case.app.js';
 import { createSchedule } from '../../src/domain/service-hours.js';
 import type { CaseListView } from '../../src/read-model/case-list.view.js';
@@ -29,7 +36,7 @@ export type CaseClient = InstanceType<CaseProto['pandawa']['case']['v1']['CaseSe
 
 export function caseClient(address: string): CaseClient {
   const Ctor = loadProto<CaseProto>('pandawa/case/v1/case.proto').pandawa.case.v1.CaseService;
-  return createClient(Ctor, address);
+  return createClient(Ctor, address, { signer: testCallerSigner() });
 }
 
 export interface Caller {
@@ -82,6 +89,7 @@ export async function startInProcess(
     port: 0,
     logger,
     isHealthy: async () => true,
+    callers: testCallerVerifier(),
   });
   const app = await createCaseApp({
     mongo,
