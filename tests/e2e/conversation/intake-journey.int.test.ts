@@ -1,5 +1,5 @@
 import { callerMetadata, callUnary, createClient, loadProto, type CaseProto } from '@pandawa/grpc';
-import { waitFor } from '@pandawa/testing';
+import { testCallerSigner, waitFor } from '@pandawa/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { png } from './support/files.js';
 import {
@@ -32,7 +32,8 @@ beforeAll(async () => {
     conversationEnv: { CITIZEN_MAX_MESSAGES_PER_MINUTE: '40' },
   });
   const Ctor = loadProto<CaseProto>('pandawa/case/v1/case.proto').pandawa.case.v1.CaseService;
-  officer = createClient(Ctor, system.caseAddr);
+  // Signed as the gateway signs an officer's calls (architecture §4).
+  officer = createClient(Ctor, system.caseAddr, { signer: testCallerSigner() });
 }, 240_000);
 
 afterAll(async () => {
