@@ -13,6 +13,11 @@ export type WhatsAppErrorKind =
   | 'outside_window'
   /** 131026: the message cannot be delivered to this user (no WhatsApp, old app, ...). */
   | 'undeliverable'
+  /**
+   * 131062: this message may not go to a business-scoped user ID (e.g. authentication
+   * templates); only the phone number would do. Permanent: the same send never succeeds.
+   */
+  | 'bsuid_not_accepted'
   /** 190: the access token expired or is invalid. */
   | 'token_expired'
   /** 100: a parameter is invalid or missing. */
@@ -30,6 +35,7 @@ export const GRAPH_ERROR_CODES = {
   PAIR_RATE_LIMIT: 131056,
   OUTSIDE_WINDOW: 131047,
   UNDELIVERABLE: 131026,
+  BSUID_NOT_ACCEPTED: 131062,
   TOKEN_EXPIRED: 190,
   INVALID_PARAMETER: 100,
 } as const;
@@ -39,6 +45,7 @@ const KIND_BY_CODE: Record<number, WhatsAppErrorKind> = {
   131056: 'pair_rate_limit',
   131047: 'outside_window',
   131026: 'undeliverable',
+  131062: 'bsuid_not_accepted',
   190: 'token_expired',
   100: 'invalid_parameter',
 };
@@ -48,6 +55,7 @@ const APP_CODE_BY_KIND: Record<WhatsAppErrorKind, ErrorCode> = {
   pair_rate_limit: 'RESOURCE_EXHAUSTED',
   outside_window: 'FAILED_PRECONDITION',
   undeliverable: 'FAILED_PRECONDITION',
+  bsuid_not_accepted: 'FAILED_PRECONDITION',
   token_expired: 'UNAUTHENTICATED',
   invalid_parameter: 'INVALID_ARGUMENT',
   not_found: 'NOT_FOUND',
@@ -120,6 +128,15 @@ export class WhatsAppApiError extends AppError {
     this.retryAfterMs = init.retryAfterMs;
     this.operation = init.operation;
     this.declaredMimeType = init.declaredMimeType?.slice(0, 128);
+  }
+
+  /** Never worth retrying as it is (131062 to a BSUID, 131026, a bad parameter). */
+  get permanent(): boolean {
+    return (
+      this.kind === 'bsuid_not_accepted' ||
+      this.kind === 'undeliverable' ||
+      this.kind === 'invalid_parameter'
+    );
   }
 
   /** Worth retrying later: rate limits, server errors, timeouts, broken connections. */

@@ -1,3 +1,4 @@
+import { BSUID_PATTERN, IDENTITY_LIMITS } from '@pandawa/contracts';
 import { WhatsAppLimitError } from './graph.errors.js';
 
 /** Meta's limits on outbound messages, checked before sending so a bad message fails clearly. */
@@ -49,10 +50,21 @@ export function checkUnique(field: string, ids: string[]): void {
 }
 
 /** A WhatsApp id is the phone number in international form, digits only. */
-export function checkRecipient(to: string): string {
+/**
+ * Who a send goes to (architecture §1): a phone number (digits, an optional plus) goes in `to`;
+ * a business-scoped user ID (`ID.1234567890123456`) goes in `recipient`, for citizens whose
+ * number WhatsApp withholds. The phone is preferred by callers when they know it.
+ */
+export function checkRecipient(to: string): { to: string } | { recipient: string } {
+  if (BSUID_PATTERN.test(to) && to.length <= IDENTITY_LIMITS.bsuid) return { recipient: to };
   const digits = to.replace(/^\+/, '');
   if (!/^\d{6,15}$/.test(digits)) {
-    throw new WhatsAppLimitError('to', 15, digits.length, 'a phone number of 6 to 15 digits');
+    throw new WhatsAppLimitError(
+      'to',
+      15,
+      digits.length,
+      'a phone number of 6 to 15 digits or a BSUID',
+    );
   }
-  return digits;
+  return { to: digits };
 }

@@ -6,8 +6,10 @@ import { checkCount, checkLength, checkRecipient, checkUnique, LIMITS } from './
 export interface SendResult {
   /** The `wamid` statuses will refer to. */
   messageId: string;
-  /** The recipient's WhatsApp id as Meta resolved it. */
+  /** The recipient's phone number as Meta resolved it (absent for a send to a BSUID). */
   waId: string | undefined;
+  /** The recipient's BSUID, when Meta returned one. */
+  userId?: string | undefined;
 }
 
 export interface CommonSendOptions {
@@ -67,7 +69,9 @@ export interface MediaMessage extends CommonSendOptions {
 }
 
 const sendResponseSchema = z.looseObject({
-  contacts: z.array(z.looseObject({ wa_id: z.string().optional() })).optional(),
+  contacts: z
+    .array(z.looseObject({ wa_id: z.string().optional(), user_id: z.string().optional() }))
+    .optional(),
   messages: z.array(z.looseObject({ id: z.string() })).min(1),
 });
 
@@ -241,7 +245,7 @@ export class MessagesClient {
       json: {
         messaging_product: 'whatsapp',
         recipient_type: 'individual',
-        to: recipient,
+        ...recipient,
         type,
         ...(options.replyTo ? { context: { message_id: options.replyTo } } : {}),
         ...content,
@@ -254,6 +258,7 @@ export class MessagesClient {
     return {
       messageId: parsed.data.messages[0]!.id,
       waId: parsed.data.contacts?.[0]?.wa_id,
+      userId: parsed.data.contacts?.[0]?.user_id,
     };
   }
 }

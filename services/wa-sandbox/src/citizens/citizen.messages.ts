@@ -47,8 +47,16 @@ export const citizenMessageSchema = z.discriminatedUnion('type', [
 ]);
 export type CitizenMessage = z.input<typeof citizenMessageSchema>;
 
+/**
+ * One citizen's message. 2026 identities (architecture §1): a citizen has a BSUID (on every
+ * webhook as `from_user_id` / `contacts[].user_id`) and a phone number, which WhatsApp withholds
+ * for a citizen who adopted a username (`waId` omitted). At least one of `waId` and `bsuid`.
+ */
 export interface CitizenSend {
-  waId: string;
+  /** The phone number; omit for a username citizen whose number is withheld. */
+  waId?: string;
+  bsuid?: string;
+  username?: string;
   profileName?: string;
   phoneNumberId?: string;
   message: CitizenMessage;
@@ -64,7 +72,14 @@ export function sendAsCitizen(state: SandboxState, input: CitizenSend): string {
   const m = citizenMessageSchema.parse(input.message);
   const now = state.clock.now();
   const wamid = newWamid();
-  const base = { from: input.waId, id: wamid, timestamp: unixSeconds(now) };
+  const who = input.bsuid ?? input.waId;
+  if (!who) throw new Error('a citizen needs a phone number (waId) or a BSUID');
+  const base = {
+    ...(input.waId ? { from: input.waId } : {}),
+    ...(input.bsuid ? { from_user_id: input.bsuid } : {}),
+    id: wamid,
+    timestamp: unixSeconds(now),
+  };
   let message: Record<string, unknown>;
   switch (m.type) {
     case 'text':
@@ -149,19 +164,30 @@ export function sendAsCitizen(state: SandboxState, input: CitizenSend): string {
       message = { ...base, ...m.message };
       break;
   }
-  state.windows.userWrote(number.phoneNumberId, input.waId, now);
+  // A reply may go to the phone or to the BSUID: both open the window.
+  for (const key of [input.waId, input.bsuid])
+    if (key) state.windows.userWrote(number.phoneNumberId, key, now);
   state.record.add({
     kind: 'inbound.message',
     wamid: String(message.id),
     phoneNumberId: number.phoneNumberId,
-    from: input.waId,
+    from: who,
     type: String(message.type),
     message,
   });
   const body = webhookBody(number, {
-    contacts: [{ profile: { name: input.profileName ?? 'Warga' }, wa_id: input.waId }],
+    contacts: [
+      {
+        profile: {
+          name: input.profileName ?? 'Warga',
+          ...(input.username ? { username: input.username } : {}),
+        },
+        ...(input.waId ? { wa_id: input.waId } : {}),
+        ...(input.bsuid ? { user_id: input.bsuid } : {}),
+      },
+    ],
     messages: [message],
   });
-  state.webhooks.enqueue(body, `${number.phoneNumberId}:${input.waId}`);
+  state.webhooks.enqueue(body, `${number.phoneNumberId}:${who}`);
   return String(message.id);
 }

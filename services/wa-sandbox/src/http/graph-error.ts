@@ -20,6 +20,10 @@ const MESSAGES: Record<number, { message: string; type: string }> = {
     message: '(Business Account, Consumer Account) pair rate limit hit',
     type: 'OAuthException',
   },
+  131062: {
+    message: 'Business-scoped User ID (BSUID) recipients not supported for this message',
+    type: 'OAuthException',
+  },
 };
 
 export interface GraphErrorOptions {

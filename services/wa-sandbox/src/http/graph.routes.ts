@@ -107,7 +107,14 @@ export function graphRoutes(state: SandboxState): Router {
       res.json({ success: true });
       return;
     }
-    const to = typeof body.to === 'string' ? body.to.replace(/^\+/, '') : '';
+    // Who: the phone number (`to`), else the BSUID (`recipient`, 2026).
+    const toBsuid = typeof body.to !== 'string' && typeof body.recipient === 'string';
+    const to =
+      typeof body.to === 'string'
+        ? body.to.replace(/^\+/, '')
+        : typeof body.recipient === 'string'
+          ? body.recipient
+          : '';
     const fail = (status: number, code: number, details?: string) => {
       state.record.add({ kind: 'graph.error', route: 'messages', status, code, phoneNumberId, to });
       sendGraphError(res, status, code, details ? { details } : {});
@@ -125,6 +132,13 @@ export function graphRoutes(state: SandboxState): Router {
       return;
     }
     const type = String(body.type ?? 'text');
+    // Meta refuses some messages to a BSUID (authentication templates): 131062. The sandbox
+    // stands in for the template's category with its name: `auth…` is an authentication one.
+    const templateName = (body.template as { name?: unknown } | undefined)?.name;
+    if (toBsuid && type === 'template' && String(templateName).startsWith('auth')) {
+      fail(400, 131062);
+      return;
+    }
     if (type !== 'template' && !state.windows.isOpen(phoneNumberId, to, now)) {
       fail(400, 131047);
       return;
@@ -133,7 +147,7 @@ export function graphRoutes(state: SandboxState): Router {
     state.record.add({ kind: 'outbound.message', wamid, phoneNumberId, to, type, payload: body });
     res.json({
       messaging_product: 'whatsapp',
-      contacts: [{ input: body.to, wa_id: to }],
+      contacts: [toBsuid ? { input: body.recipient, user_id: to } : { input: body.to, wa_id: to }],
       messages: [{ id: wamid, ...(type === 'template' ? { message_status: 'accepted' } : {}) }],
     });
     scheduleStatuses(state, number.phoneNumberId, wamid, to, faults.deliveryFailureCode);
@@ -225,6 +239,7 @@ const FAILURE_TITLES: Record<number, string> = {
   131047: 'Re-engagement message',
   131049: 'Meta chose not to deliver',
   131056: '(Business Account, Consumer Account) pair rate limit hit',
+  131062: 'Business-scoped User ID (BSUID) recipients not supported for this message',
 };
 
 /**

@@ -4,7 +4,12 @@
  */
 export function validateOutbound(body: Record<string, unknown>): string | undefined {
   if (body.messaging_product !== 'whatsapp') return 'messaging_product must be "whatsapp"';
-  if (typeof body.to !== 'string' || !/^\+?\d{6,15}$/.test(body.to)) return 'to is invalid';
+  // A phone number in `to`, or (2026) a business-scoped user ID in `recipient`.
+  const toOk = typeof body.to === 'string' && /^\+?\d{6,15}$/.test(body.to);
+  const recipientOk =
+    typeof body.recipient === 'string' && /^[A-Z]{2}\.[A-Za-z0-9]{1,128}$/.test(body.recipient);
+  if (!toOk && !recipientOk)
+    return body.recipient !== undefined ? 'recipient is invalid' : 'to is invalid';
   const type = String(body.type ?? 'text');
   switch (type) {
     case 'text': {

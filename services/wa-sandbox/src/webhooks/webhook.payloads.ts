@@ -7,7 +7,12 @@ export interface BusinessNumber {
 }
 
 export interface WebhookValue {
-  contacts?: { profile: { name: string }; wa_id: string }[];
+  /** 2026: `user_id` (BSUID) on every contact, `wa_id` only when the phone is not withheld. */
+  contacts?: {
+    profile: { name: string; username?: string };
+    wa_id?: string;
+    user_id?: string;
+  }[];
   messages?: Record<string, unknown>[];
   statuses?: Record<string, unknown>[];
 }
@@ -50,7 +55,10 @@ export function statusObject(input: {
     id: input.wamid,
     status: input.status,
     timestamp: unixSeconds(input.at),
-    recipient_id: input.recipientId,
+    // A message sent to a BSUID is reported by BSUID (`recipient_user_id`), else by phone.
+    ...(/^[A-Z]{2}\./.test(input.recipientId)
+      ? { recipient_user_id: input.recipientId }
+      : { recipient_id: input.recipientId }),
     ...(billable
       ? {
           conversation: {
