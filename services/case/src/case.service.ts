@@ -17,6 +17,7 @@ import type { Actor, CaseCategory, DeliveryStatus } from './domain/case.types.js
 import type { ServiceSchedule } from './domain/service-hours.js';
 import { DEFAULT_SLA_TARGETS, type SlaTargets } from './domain/sla.policy.js';
 import type { CaseLocks } from './store/case/case-lock.repository.js';
+import { CaseStore } from './store/case/case.store.js';
 import type { CaseLists, ListFilter, ListOrder } from './read-model/case-lists.js';
 import type { CaseRepository, Cursor } from './store/case/case.repository.js';
 
@@ -48,6 +49,11 @@ export class CaseService {
   constructor(options: CaseServiceOptions) {
     const onEventsWritten = options.onEventsWritten;
     this.ctx = {
+      store: new CaseStore({
+        repository: options.repository,
+        locks: options.locks,
+        lists: options.lists,
+      }),
       repo: options.repository,
       locks: options.locks,
       lists: options.lists,

@@ -5,9 +5,13 @@ import type { SlaTargets } from '../domain/sla.policy.js';
 import type { CaseLists } from '../read-model/case-lists.js';
 import type { CaseLocks } from '../store/case/case-lock.repository.js';
 import type { CaseRepository } from '../store/case/case.repository.js';
+import type { CaseStore } from '../store/case/case.store.js';
 
 /** What every use case of the case aggregate works with; built once by CaseService. */
 export interface CaseContext {
+  /** Creates cases and applies decisions to them under their guard (lock, outbox, lists). */
+  store: CaseStore;
+  /** Reads and the citizen refs. */
   repo: CaseRepository;
   /** Serializes writes to one case (FerretDB v1 updates are not isolated; see case-lock.repository.ts). */
   locks: CaseLocks;

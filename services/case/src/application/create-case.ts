@@ -6,8 +6,8 @@ import { eventIdentityOf, identityProblem } from '../domain/citizen-identity.js'
 import { normalizeName } from '../domain/search-name.js';
 import { computeDueTimes } from '../domain/sla.policy.js';
 import { allocateTrackingCode } from '../domain/tracking-code.js';
-import { caseKey } from '../store/case/case.repository.js';
 import type { CaseDocument } from '../store/case/case.schema.js';
+import type { NewCase } from '../store/case/case.store.js';
 import type { CaseContext } from './case-context.js';
 import { outboxEntry } from './case-events.js';
 import { addToRef, citizenCaseIds } from './citizen-identity.js';
@@ -90,8 +90,7 @@ export async function createCase(
   if (citizen.bsuid && citizen.phone)
     await addToRef(ctx, input.officeId, citizen.phone, [], citizen.bsuid);
   const created = await allocateTrackingCode(async (trackingCode) => {
-    const doc: CaseDocument = {
-      _id: caseKey(input.officeId, id),
+    const doc: NewCase = {
       caseId: id,
       officeId: input.officeId,
       trackingCode,
@@ -155,13 +154,11 @@ export async function createCase(
         resolutionDueAt: due.resolutionDueAt.toISOString(),
       }),
     ];
-    await ctx.repo.hintPending(input.officeId, id);
-    const outcome = await ctx.repo.insert(doc);
+    const { outcome, doc: stored } = await ctx.store.create(doc);
     if (outcome.ok) {
       ctx.logger.info({ caseId: id, officeId: input.officeId, trackingCode }, 'case opened');
-      ctx.lists.changed(doc);
       ctx.onEventsWritten();
-      return doc;
+      return stored;
     }
     // A duplicate is either the idempotency key (a concurrent retry won) or the tracking code.
     const raced =
