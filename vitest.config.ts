@@ -25,8 +25,9 @@ export default defineConfig({
           ],
           exclude: ['**/node_modules/**'],
           globalSetup: ['packages/testing/src/global-setup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          // Generous: a test must not fail because a busy machine started a child process slowly.
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
         },
       },
     ],

@@ -68,7 +68,7 @@ describe('case service killed right after a write', () => {
           () => true,
           (e: { code: string }) => e.code === 'NOT_FOUND',
         ),
-      30_000,
+      120_000,
       'case service to answer',
     );
     return c;
@@ -148,13 +148,13 @@ describe('case service killed right after a write', () => {
     client = await ready(port);
     await waitFor(
       async () => (await createdEventsFor(created.id)).length > 0,
-      20_000,
+      120_000,
       'created event',
     );
     // Let further sweeps run: none may publish it again.
     const seqBefore = (await bus.jsm.streams.info(bus.topology.streams.CASE_EVENTS.name)).state
       .last_seq;
-    await waitFor(() => outboxDrained(created.id), 20_000, 'outbox drained');
+    await waitFor(() => outboxDrained(created.id), 120_000, 'outbox drained');
     expect(await createdEventsFor(created.id)).toHaveLength(1);
     const seqAfter = (await bus.jsm.streams.info(bus.topology.streams.CASE_EVENTS.name)).state
       .last_seq;
@@ -196,13 +196,13 @@ describe('case service killed right after a write', () => {
         );
         return events.length > 0 ? events : undefined;
       },
-      20_000,
+      120_000,
       'created event',
     );
     const caseId = stored[0]!.data.caseId as string;
     if (created) expect(caseId).toBe(created.id);
     // The restarted relay publishes it again with the same id; JetStream drops the duplicate.
-    await waitFor(() => outboxDrained(caseId), 20_000, 'outbox entry removed after restart');
+    await waitFor(() => outboxDrained(caseId), 120_000, 'outbox entry removed after restart');
     expect(await createdEventsFor(caseId)).toHaveLength(1);
   });
 });
