@@ -25,7 +25,13 @@ async function newEvents() {
 }
 
 /** Posts the same signed body twice (Meta retries): what is stored must be there once. */
+/** Every identity these tests send, for the log scan at the end. */
+const sent: string[] = [];
+const IDENTITY_FIELDS =
+  /"(?:user_id|from_user_id|recipient_user_id|wa_id|from|recipient_id|username)":"([^"]+)"/g;
+
 async function deliverTwice(body: unknown) {
+  for (const m of JSON.stringify(body).matchAll(IDENTITY_FIELDS)) sent.push(m[1]!);
   for (let i = 0; i < 2; i++) expect((await postWebhook(gateway.url, body)).status).toBe(200);
   return newEvents();
 }
@@ -137,5 +143,12 @@ describe('webhook identities in Meta 2026 shapes, stored once in WA_IN', () => {
       reason: 'TIMESTAMP_OUT_OF_RANGE',
       detail: 'timestamp is not Unix seconds',
     });
+  });
+
+  it('writes no BSUID, username or phone number in clear to any log line', () => {
+    const logged = gateway.logs.join('\n');
+    expect(logged.length).toBeGreaterThan(0);
+    expect(sent.length).toBeGreaterThan(5);
+    for (const secret of new Set(sent)) expect(logged).not.toContain(secret);
   });
 });
