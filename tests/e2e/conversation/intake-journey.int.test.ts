@@ -298,6 +298,17 @@ describe('a citizen with a case', () => {
     expect(firstCase.messages.map((m) => m.text)).toContain(
       'Saya sudah ke kantor bank lagi, masih ditolak',
     );
+    // A document outside an intake goes to the open case too.
+    expect(await citizen.sendsFile(png(14, 7), 'image/png')).toEqual([
+      `Dokumen Anda sudah kami lampirkan ke pengaduan ${first}.`,
+    ]);
+    const withDocument = await callUnary(
+      officer,
+      officer.getCase,
+      { officeId: OFFICE, trackingCode: first },
+      asOfficer,
+    );
+    expect(withDocument.documentIds).toHaveLength(2);
 
     await citizen.says('1');
     await citizen.says('5');

@@ -61,27 +61,38 @@ export class InboundHandler {
 
   async handle(inbound: InboundMessage, deliveryCount = 1): Promise<void> {
     const { deps } = this;
-    if (await deps.processed.has(inbound.messageId)) return;
-    const key = citizenKey(inbound.citizen);
-    const id = sessionId(inbound.officeId, key);
-    await deps.replies.publish([readCommand(inbound, deps.now())]);
+    const id = sessionId(inbound.officeId, citizenKey(inbound.citizen));
+    // Two reads at once: both are needed on the common path.
+    const [already, first] = await Promise.all([
+      deps.processed.has(inbound.messageId),
+      deps.sessions.load(id),
+    ]);
+    if (already) return;
+    // The blue ticks go out while the bot works; they are awaited before any reply, so they
+    // stay first on the citizen's phone.
+    const read = deps.replies.publish([readCommand(inbound, deps.now())]).then(
+      () => undefined,
+      (error: unknown) => error ?? new Error('read receipt not published'),
+    );
 
+    let stored = first;
     for (let attempt = 1; attempt <= SAVE_ATTEMPTS; attempt++) {
-      const stored = await deps.sessions.load(id);
+      if (attempt > 1) stored = await deps.sessions.load(id);
       const done = stored?.recent.find((r) => r.messageId === inbound.messageId);
-      if (done) {
-        // Handled before a crash stopped the publish or the record: the same commands again.
-        await deps.replies.publish(done.commands);
-        await deps.processed.remember(inbound.messageId);
-        return;
-      }
-      const session = stored ?? this.newSession(id, inbound);
-      const { next, commands } = await this.converse(session, inbound, deliveryCount);
-      if (!(await deps.sessions.save(next))) continue;
-      await deps.replies.publish(commands);
+      const outcome = done
+        ? // Handled before a crash stopped the publish or the record: the same commands again.
+          { commands: done.commands, saved: true }
+        : await this.converse(stored ?? this.newSession(id, inbound), inbound, deliveryCount).then(
+            async ({ next, commands }) => ({ commands, saved: await deps.sessions.save(next) }),
+          );
+      if (!outcome.saved) continue;
+      const readFailed = await read;
+      if (readFailed) throw readFailed;
+      await deps.replies.publish(outcome.commands);
       await deps.processed.remember(inbound.messageId);
       return;
     }
+    await read;
     throw new AppError('ABORTED', 'the session kept changing under this message', {
       reason: 'SESSION_CONFLICT',
     });
