@@ -130,3 +130,47 @@ export function callerKeyProblems(config: Readonly<Record<string, unknown>>): st
     );
   return problems;
 }
+
+/** DEV ONLY. The admin API's published access-token signing key (gateway `ADMIN_JWT_KEYS`). */
+export const DEV_ONLY_ADMIN_JWT_KID = 'dev-only-admin-jwt';
+export const DEV_ONLY_ADMIN_JWT_KEYS = `${DEV_ONLY_ADMIN_JWT_KID}:${createHash('sha256')
+  .update('pandawa-dev-only-admin-jwt')
+  .digest()
+  .toString('base64')}`;
+
+/** Production problems of the admin API's token keys: the published one, active or listed. */
+export function adminJwtKeyProblems(config: Readonly<Record<string, unknown>>): string[] {
+  const keys = config.ADMIN_JWT_KEYS;
+  return Array.isArray(keys) &&
+    keys.some((k) => typeof k === 'string' && k.startsWith(DEV_ONLY_CALLER_KEY_PREFIX))
+    ? ['ADMIN_JWT_KEYS: holds the published development key; set real keys from the Secret']
+    : [];
+}
+
+/**
+ * The admin API's access-token keys, `kid:<base64 32-byte Ed25519 seed>,...`, and the one that
+ * signs (rotation: add a key, make it active, drop the old one after the token lifetime).
+ */
+export const adminJwtEnv = {
+  ADMIN_JWT_KEYS: z
+    .string()
+    .default(DEV_ONLY_ADMIN_JWT_KEYS)
+    .transform((value, ctx) => {
+      const entries = value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      if (
+        entries.length === 0 ||
+        entries.some((e) => {
+          const [kid, seed, ...rest] = e.split(':');
+          return rest.length > 0 || !KID.test(kid ?? '') || !base64Of32(seed ?? '');
+        })
+      ) {
+        ctx.addIssue({ code: 'custom', message: 'expected kid:<base64 of a 32-byte seed>,...' });
+        return z.NEVER;
+      }
+      return entries;
+    }),
+  ADMIN_JWT_ACTIVE_KID: z.string().regex(KID).default(DEV_ONLY_ADMIN_JWT_KID),
+};

@@ -1,4 +1,4 @@
-import { callerKeyProblems } from './caller-keys.js';
+import { adminJwtKeyProblems, callerKeyProblems } from './caller-keys.js';
 
 /**
  * The published development values: the wa-sandbox's secrets and the dev-only document master
@@ -47,7 +47,7 @@ export function productionProblems(config: Readonly<Record<string, unknown>>): s
     problems.push(
       'DOCUMENT_MASTER_KEYS: holds the published development key; set real keys from the Secret',
     );
-  problems.push(...callerKeyProblems(config));
+  problems.push(...callerKeyProblems(config), ...adminJwtKeyProblems(config));
   const apiUrl = config.WHATSAPP_API_URL;
   if (typeof apiUrl === 'string') {
     let host = '';

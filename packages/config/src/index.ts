@@ -24,6 +24,8 @@ export {
   DEV_ONLY_CALLER_KEY_PREFIX,
   DEV_ONLY_CALLER_SIGNING_KEYS,
   DEV_ONLY_CALLER_TRUSTED_KEYS,
+  adminJwtEnv,
+  DEV_ONLY_ADMIN_JWT_KEYS,
   callerSigningEnv,
   callerSigningKeyName,
   type CallerSigningKeyName,

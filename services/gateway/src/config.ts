@@ -1,9 +1,13 @@
 import {
+  adminJwtEnv,
   bool,
   callerSigningEnv,
   commonEnv,
+  csv,
   duration,
+  grpcClientEnv,
   loadConfig,
+  mongoEnv,
   natsEnv,
   port,
   SANDBOX_APP_SECRET,
@@ -17,8 +21,38 @@ export { SANDBOX_APP_SECRET, SANDBOX_VERIFY_TOKEN };
 export const gatewayConfigSchema = z.object({
   ...commonEnv,
   ...natsEnv,
-  // No MongoDB and no gRPC clients until the admin API needs them; its caller key is here already.
+  ...mongoEnv,
+  ...grpcClientEnv,
+  /** The admin API's store: accounts, refresh tokens, sign-in throttling. */
+  MONGO_DB: z.string().default('pandawa_gateway'),
+  /** Signs the caller proof of the officer calls it makes to case and document-storage (§4). */
   ...callerSigningEnv('gateway'),
+  CASE_ADDR: z.string().min(1).default('127.0.0.1:50051'),
+  DOCUMENT_ADDR: z.string().min(1).default('127.0.0.1:50052'),
+  // The admin API (architecture §8).
+  ...adminJwtEnv,
+  ADMIN_JWT_ISSUER: z.string().min(1).max(200).default('pandawa-gateway'),
+  ADMIN_JWT_AUDIENCE: z.string().min(1).max(200).default('pandawa-admin-api'),
+  /** Access tokens are short-lived: a stolen one is good for minutes. */
+  ADMIN_ACCESS_TOKEN_TTL_S: z.coerce.number().int().min(30).max(3600).default(600),
+  /** A refresh token (httpOnly cookie) keeps a desk session for a working day. */
+  ADMIN_REFRESH_TOKEN_TTL_MS: duration(12 * 60 * 60 * 1000),
+  /** `Secure` on the refresh cookie: off only for plain-HTTP development. */
+  ADMIN_SECURE_COOKIES: bool(true),
+  /** Origins a browser console may call the admin API from (comma-separated). */
+  ADMIN_CORS_ORIGINS: csv(''),
+  ADMIN_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(1024 * 1024)
+    .default(64 * 1024),
+  /** Failed sign-ins per username before a lock-out, per fixed window. */
+  SIGN_IN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(10),
+  /** Failed sign-ins per client address before a lock-out (an office shares one NAT address). */
+  SIGN_IN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(100),
+  SIGN_IN_WINDOW_MS: duration(15 * 60 * 1000),
+  SIGN_IN_LOCKOUT_MS: duration(15 * 60 * 1000),
   /** The HTTP edge: WhatsApp webhook, admin API, `/healthz`, `/readyz`. */
   GATEWAY_PORT: port(8080),
   // WhatsApp webhook. The defaults equal the wa-sandbox's so that `npm run dev` works with no

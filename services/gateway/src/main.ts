@@ -2,6 +2,7 @@ import { CallerSigner, callerCredential, useCallerSigner } from '@pandawa/grpc';
 import type { AddressInfo } from 'node:net';
 import { createLogger } from '@pandawa/logging';
 import { connectBackbone, handleShutdown, Readiness, runMain } from '@pandawa/lifecycle';
+import { adminHttpSettings, createAdminAuth } from './admin.app.js';
 import { loadGatewayConfig, SANDBOX_APP_SECRET, SANDBOX_VERIFY_TOKEN } from './config.js';
 import { createApp } from './http/app.js';
 import { KvDeliveryLedger } from './store/webhook-delivery.ledger.js';
@@ -23,9 +24,16 @@ await runMain('gateway', async () => {
     service: 'gateway',
     logger,
     nats: { url: config.NATS_URL, namespace: config.NATS_NAMESPACE },
-    // No database until the admin API needs one: the webhook path only publishes to NATS.
+    // The admin API's store; the webhook path only publishes to NATS and never waits on it.
+    mongo: { url: config.MONGO_URL, dbName: config.MONGO_DB },
     streams: (t) => [t.streams.WA_IN],
   });
+  const auth = await createAdminAuth(config, backbone.mongo);
+  // Sign-in failures outlive their window by the lock-out; FerretDB has no TTL index.
+  const purge = setInterval(() => {
+    auth.throttle.purge(Date.now()).catch((err: unknown) => logger.warn({ err }, 'purge failed'));
+  }, 10 * 60_000);
+  purge.unref();
   const ledger = config.WEBHOOK_LEDGER_ENABLED
     ? await KvDeliveryLedger.open(backbone.nc, {
         namespace: config.NATS_NAMESPACE,
@@ -50,6 +58,7 @@ await runMain('gateway', async () => {
       busUp: backbone.natsHealthy,
       ...(ledger ? { ledger } : {}),
     },
+    admin: { auth, ...adminHttpSettings(config) },
   });
   const server = app.listen(config.GATEWAY_PORT, config.BIND_HOST);
   await new Promise<void>((resolve, reject) =>

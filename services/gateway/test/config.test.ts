@@ -15,6 +15,7 @@ describe('gateway configuration', () => {
           expect.stringMatching(/^WHATSAPP_APP_SECRET:/),
           expect.stringMatching(/^WHATSAPP_VERIFY_TOKEN:/),
           expect.stringMatching(/^GATEWAY_CALLER_SIGNING_KEY:/),
+          expect.stringMatching(/^ADMIN_JWT_KEYS:/),
         ],
       }),
     );
@@ -24,6 +25,8 @@ describe('gateway configuration', () => {
         WHATSAPP_APP_SECRET: 'real-secret',
         WHATSAPP_VERIFY_TOKEN: 'real-token',
         GATEWAY_CALLER_SIGNING_KEY: `k1:${randomBytes(32).toString('base64')}`,
+        ADMIN_JWT_KEYS: `jwt1:${randomBytes(32).toString('base64')}`,
+        ADMIN_JWT_ACTIVE_KID: 'jwt1',
       }).PANDAWA_ENV,
     ).toBe('production');
   });

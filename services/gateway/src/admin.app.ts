@@ -1,0 +1,53 @@
+import type { Connection } from '@pandawa/mongo';
+import { AccessTokens } from './application/auth/access-tokens.js';
+import type { AuthDeps } from './application/auth/sign-in.js';
+import type { GatewayConfig } from './config.js';
+import { scryptHasher, type PasswordHasher } from './domain/password.js';
+import { AccountRepository } from './store/accounts/account.repository.js';
+import { RefreshTokenStore } from './store/auth/refresh-token.store.js';
+import { SignInThrottleStore } from './store/auth/sign-in-throttle.store.js';
+
+/** The admin API's object graph over the gateway's database (main.ts and the tests build it here). */
+export async function createAdminAuth(
+  config: GatewayConfig,
+  mongo: Connection,
+  options: { hasher?: PasswordHasher; now?: () => number } = {},
+): Promise<AuthDeps & { throttle: SignInThrottleStore }> {
+  const accounts = new AccountRepository(mongo);
+  const throttle = new SignInThrottleStore(mongo);
+  await Promise.all([accounts.ensureIndexes(), throttle.ensureIndexes()]);
+  return {
+    accounts,
+    hasher: options.hasher ?? scryptHasher,
+    tokens: new AccessTokens({
+      keys: config.ADMIN_JWT_KEYS,
+      activeKid: config.ADMIN_JWT_ACTIVE_KID,
+      issuer: config.ADMIN_JWT_ISSUER,
+      audience: config.ADMIN_JWT_AUDIENCE,
+      ttlSeconds: config.ADMIN_ACCESS_TOKEN_TTL_S,
+    }),
+    refreshTokens: new RefreshTokenStore(mongo),
+    throttle,
+    rules: {
+      account: {
+        maxFailures: config.SIGN_IN_MAX_FAILURES_PER_ACCOUNT,
+        windowMs: config.SIGN_IN_WINDOW_MS,
+        lockoutMs: config.SIGN_IN_LOCKOUT_MS,
+      },
+      address: {
+        maxFailures: config.SIGN_IN_MAX_FAILURES_PER_ADDRESS,
+        windowMs: config.SIGN_IN_WINDOW_MS,
+        lockoutMs: config.SIGN_IN_LOCKOUT_MS,
+      },
+    },
+    refreshTtlMs: config.ADMIN_REFRESH_TOKEN_TTL_MS,
+    ...(options.now ? { now: options.now } : {}),
+  };
+}
+
+/** The admin API's HTTP settings from the configuration. */
+export const adminHttpSettings = (config: GatewayConfig) => ({
+  corsOrigins: config.ADMIN_CORS_ORIGINS,
+  secureCookies: config.ADMIN_SECURE_COOKIES,
+  maxBodyBytes: config.ADMIN_MAX_BODY_BYTES,
+});

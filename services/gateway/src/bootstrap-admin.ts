@@ -1,0 +1,47 @@
+/**
+ * Creates the first admin account of an office, once: `npm run bootstrap-admin -w
+ * @pandawa/gateway -- <username> <officeId> "<display name>"`, the password from
+ * ADMIN_BOOTSTRAP_PASSWORD (so it stays out of the shell history and `ps`). Refuses when the
+ * database holds an admin already: from then on admins create accounts through the API.
+ */
+import { connectMongo } from '@pandawa/mongo';
+import { createLogger } from '@pandawa/logging';
+import { z } from 'zod';
+import { createAccount } from './application/accounts/create-account.js';
+import { loadGatewayConfig } from './config.js';
+import { OFFICE_ID_PATTERN } from './domain/officer-account.js';
+import { scryptHasher } from './domain/password.js';
+import { AccountRepository } from './store/accounts/account.repository.js';
+
+const config = loadGatewayConfig();
+const logger = createLogger({ service: 'gateway-bootstrap', level: config.LOG_LEVEL });
+const [username = '', officeId = '', displayName = 'Administrator'] = process.argv.slice(2);
+// The one setting only this command reads, so it is not in the service's schema.
+const password = z.string().min(12).safeParse(process.env.ADMIN_BOOTSTRAP_PASSWORD);
+if (!username || !OFFICE_ID_PATTERN.test(officeId) || !password.success) {
+  process.stderr.write(
+    'usage: ADMIN_BOOTSTRAP_PASSWORD=<12+ characters> npm run bootstrap-admin -w @pandawa/gateway -- <username> <officeId> [display name]' +
+      '\n',
+  );
+  process.exit(2);
+}
+const mongo = await connectMongo({ url: config.MONGO_URL, dbName: config.MONGO_DB, logger });
+try {
+  const accounts = new AccountRepository(mongo);
+  if (await accounts.anyAdmin()) {
+    process.stderr.write(
+      'an admin account exists already; create further accounts through the API' + '\n',
+    );
+    process.exitCode = 1;
+  } else {
+    const account = await createAccount(
+      { accounts, hasher: scryptHasher },
+      { username, displayName, officeId, role: 'admin', password: password.data },
+    );
+    process.stdout.write(
+      `created admin ${account.username} (${account.id}) for office ${account.officeId}` + '\n',
+    );
+  }
+} finally {
+  await mongo.close();
+}

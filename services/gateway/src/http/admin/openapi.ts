@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import type { AnyRoute } from './api-route.js';
+import { errorBody } from './schemas.js';
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Invalid request',
+  401: 'Not signed in, or the token is expired or invalid',
+  403: 'The role may not do this',
+  404: 'Not found (or in another office)',
+  409: 'Conflict',
+  413: 'Body too large',
+  429: 'Too many attempts',
+  500: 'Internal error',
+  503: 'A service behind the gateway is unavailable',
+};
+
+const schemaOf = (s: z.ZodType, io: 'input' | 'output') => {
+  const json = z.toJSONSchema(s, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Record<
+    string,
+    unknown
+  >;
+  delete json.$schema;
+  return json;
+};
+
+/** `/cases/:caseId` → `/cases/{caseId}`. */
+const openApiPath = (path: string) => path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+
+/** The OpenAPI 3.1 document of the admin API, built from the routes' own schemas. */
+export function openApiDocument(routes: readonly AnyRoute[], basePath = '/api') {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const r of routes) {
+    const parameters: unknown[] = [];
+    for (const [where, schema] of [
+      ['path', r.params],
+      ['query', r.query],
+    ] as const) {
+      if (!schema) continue;
+      const json = schemaOf(schema, 'input') as {
+        properties?: Record<string, unknown>;
+        required?: string[];
+      };
+      for (const [name, s] of Object.entries(json.properties ?? {}))
+        parameters.push({
+          name,
+          in: where,
+          required: where === 'path' || (json.required ?? []).includes(name),
+          schema: s,
+        });
+    }
+    const responses: Record<string, unknown> = {};
+    responses[String(r.status ?? (r.response ? 200 : 204))] = r.response
+      ? {
+          description: 'OK',
+          content: { 'application/json': { schema: schemaOf(r.response, 'output') } },
+        }
+      : { description: 'Done' };
+    const errors = new Set([400, 500, ...(r.errors ?? [])]);
+    if (r.access !== 'public') [401, 403].forEach((s) => errors.add(s));
+    for (const status of [...errors].sort())
+      responses[String(status)] = {
+        description: STATUS_TEXT[status] ?? 'Error',
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      };
+    (paths[basePath + openApiPath(r.path)] ??= {})[r.method] = {
+      operationId: r.operationId,
+      summary: r.summary,
+      tags: [r.tag],
+      ...(r.access === 'public' ? { security: [] } : { 'x-pandawa-role': r.access }),
+      ...(parameters.length ? { parameters } : {}),
+      ...(r.body
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: schemaOf(r.body, 'input') } },
+            },
+          }
+        : {}),
+      responses,
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'PANDAWA admin API',
+      version: '1.0.0',
+      description:
+        'The officers’ complaint desk. Every request is scoped to the signed-in account’s office; another office’s objects answer 404.',
+    },
+    servers: [{ url: '/' }],
+    security: [{ bearer: [] }],
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      schemas: { Error: schemaOf(errorBody, 'output') },
+    },
+    paths,
+  };
+}
