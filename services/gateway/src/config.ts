@@ -55,6 +55,11 @@ export const gatewayConfigSchema = z.object({
   SIGN_IN_LOCKOUT_MS: duration(15 * 60 * 1000),
   /** The HTTP edge: WhatsApp webhook, admin API, `/healthz`, `/readyz`. */
   GATEWAY_PORT: port(8080),
+  /**
+   * Reverse proxies in front of the gateway whose `X-Forwarded-For` is believed (the manifests:
+   * 1, the ingress). 0 locally: a client cannot choose the address sign-in throttling counts.
+   */
+  GATEWAY_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   // WhatsApp webhook. The defaults equal the wa-sandbox's so that `npm run dev` works with no
   // settings; production sets real values from a Secret.
   /** Meta app secret: the key of the `X-Hub-Signature-256` HMAC. */

@@ -44,6 +44,7 @@ await runMain('gateway', async () => {
   const app = createApp({
     logger,
     readiness,
+    trustedProxyHops: config.GATEWAY_TRUSTED_PROXY_HOPS,
     webhook: {
       settings: {
         appSecret: config.WHATSAPP_APP_SECRET,

@@ -13,6 +13,12 @@ export interface AppDeps {
   webhook?: Omit<WebhookDeps, 'logger'>;
   /** The officers' admin API under /api. */
   admin?: Omit<AdminApiDeps, 'logger'>;
+  /**
+   * How many reverse proxies in front of the gateway may set `X-Forwarded-For` (0: none, the
+   * socket's address is the client's). More than the real number lets a client pick the address
+   * that sign-in throttling counts.
+   */
+  trustedProxyHops?: number;
 }
 
 /** A client's request id is echoed only when it is short and plain; else we make one. */
@@ -31,10 +37,16 @@ function bodyParserError(
 }
 
 /** The gateway's HTTP edge. Routers for the webhook and the admin API mount here. */
-export function createApp({ logger, readiness, webhook, admin }: AppDeps): Express {
+export function createApp({
+  logger,
+  readiness,
+  webhook,
+  admin,
+  trustedProxyHops = 0,
+}: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', true);
+  app.set('trust proxy', trustedProxyHops);
 
   app.use((req, res, next) => {
     const given = req.header('x-request-id');
