@@ -78,4 +78,50 @@ describe('a username citizen known only by BSUID', () => {
     expect(error.permanent).toBe(true);
     expect(error.transient).toBe(false);
   });
+
+  it('plays a username citizen over its HTTP API: a BSUID in the path, no phone in the webhook', async () => {
+    const other = 'ID.5550001112229999';
+    const res = await fetch(`${sandbox.url}/sandbox/citizens/${other}/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'budi.pku', message: { type: 'text', text: 'halo' } }),
+    });
+    expect(res.status).toBe(201);
+    const { messageId } = (await res.json()) as { messageId: string };
+    const body = await waitFor(
+      () => receiver.received.map((r) => r.body).find((b) => JSON.stringify(b).includes(messageId)),
+      20_000,
+      'the username citizen webhook',
+    );
+    expect(JSON.stringify(body)).not.toContain('"wa_id"');
+    expect(webhookItems(body)[0]).toMatchObject({
+      kind: 'message',
+      citizen: { bsuid: other, username: 'budi.pku' },
+    });
+  });
+
+  it('sends the identity-change system messages as Meta does', async () => {
+    const next = 'ID.5550001112228888';
+    const res = await fetch(`${sandbox.url}/sandbox/citizens/6281255500011/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        bsuid,
+        message: { type: 'identity_change', change: 'user_changed_user_id', newBsuid: next },
+      }),
+    });
+    expect(res.status).toBe(201);
+    const { messageId } = (await res.json()) as { messageId: string };
+    const body = await waitFor(
+      () => receiver.received.map((r) => r.body).find((b) => JSON.stringify(b).includes(messageId)),
+      20_000,
+      'the identity-change webhook',
+    );
+    expect(webhookItems(body)[0]).toMatchObject({
+      kind: 'identity_changed',
+      change: 'user_changed_user_id',
+      previous: { bsuid, phone: '6281255500011' },
+      current: { bsuid: next, phone: '6281255500011' },
+    });
+  });
 });

@@ -42,6 +42,17 @@ export const citizenMessageSchema = z.discriminatedUnion('type', [
     address: z.string().optional(),
   }),
   z.object({ type: z.literal('reaction'), messageId: z.string(), emoji: z.string() }),
+  /**
+   * WhatsApp's system message when the citizen's identity changes (architecture §1): a new BSUID
+   * (`user_changed_user_id`), or a new phone number, which also brings a new BSUID
+   * (`user_changed_number`). Sent from the citizen's old identity.
+   */
+  z.object({
+    type: z.literal('identity_change'),
+    change: z.enum(['user_changed_user_id', 'user_changed_number']),
+    newBsuid: z.string().optional(),
+    newPhone: z.string().optional(),
+  }),
   /** Any message object, for types the sandbox has no shortcut for. */
   z.object({ type: z.literal('raw'), message: z.record(z.string(), z.unknown()) }),
 ]);
@@ -158,6 +169,21 @@ export function sendAsCitizen(state: SandboxState, input: CitizenSend): string {
         ...base,
         type: 'reaction',
         reaction: { message_id: m.messageId, emoji: m.emoji },
+      };
+      break;
+    case 'identity_change':
+      message = {
+        ...base,
+        type: 'system',
+        system: {
+          body:
+            m.change === 'user_changed_user_id'
+              ? 'User changed their business-scoped user ID'
+              : 'User changed their phone number',
+          type: m.change,
+          ...(m.newPhone ? { wa_id: m.newPhone } : {}),
+          ...(m.newBsuid ? { user_id: m.newBsuid } : {}),
+        },
       };
       break;
     case 'raw':

@@ -28,7 +28,8 @@ export function chatPage(phoneNumberId: string): string {
 <header>
   <strong>wa-sandbox</strong>
   <span>nomor bisnis ${escapeHtml(phoneNumberId)}</span>
-  <label>Nomor warga <input id="waId" value="6281234567890" size="14"></label>
+  <label title="Nomor telepon, atau BSUID (mis. ID.1234567890123456) untuk warga ber-username tanpa nomor">Nomor / BSUID warga <input id="waId" value="6281234567890" size="18"></label>
+  <label>Username <input id="username" placeholder="(opsional)" size="10"></label>
   <label>Nama <input id="name" value="Warga Pekanbaru" size="14"></label>
 </header>
 <div id="chat"></div>
@@ -49,7 +50,13 @@ async function send(message) {
   const res = await fetch('/sandbox/citizens/' + encodeURIComponent(waIdInput.value) + '/messages', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ profileName: document.getElementById('name').value, message }),
+    body: JSON.stringify({
+      profileName: document.getElementById('name').value,
+      ...(document.getElementById('username').value
+        ? { username: document.getElementById('username').value }
+        : {}),
+      message,
+    }),
   });
   if (!res.ok) alert('Gagal: ' + (await res.text()));
   poll();

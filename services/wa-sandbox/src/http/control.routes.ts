@@ -1,3 +1,4 @@
+import { BSUID_PATTERN } from '@pandawa/contracts';
 import express, { Router, type Response } from 'express';
 import { z } from 'zod';
 import { citizenMessageSchema, sendAsCitizen } from '../citizens/citizen.messages.js';
@@ -8,6 +9,10 @@ import type { SandboxState } from '../sandbox.state.js';
 
 const citizenSendSchema = z.object({
   profileName: z.string().optional(),
+  /** The BSUID of a citizen the path names by phone (Meta sends both). */
+  bsuid: z.string().regex(BSUID_PATTERN).optional(),
+  /** A username citizen's handle (`profile.username`). */
+  username: z.string().min(1).max(64).optional(),
   phoneNumberId: z.string().optional(),
   message: citizenMessageSchema,
 });
@@ -32,8 +37,13 @@ export function controlRoutes(state: SandboxState): Router {
       return;
     }
     try {
+      const citizen = String(req.params.waId);
       const messageId = sendAsCitizen(state, {
-        waId: String(req.params.waId),
+        // A BSUID in the path plays a username citizen: WhatsApp withholds their phone number.
+        ...(BSUID_PATTERN.test(citizen)
+          ? { bsuid: citizen }
+          : { waId: citizen, ...(parsed.data.bsuid ? { bsuid: parsed.data.bsuid } : {}) }),
+        ...(parsed.data.username ? { username: parsed.data.username } : {}),
         ...(parsed.data.profileName ? { profileName: parsed.data.profileName } : {}),
         ...(parsed.data.phoneNumberId ? { phoneNumberId: parsed.data.phoneNumberId } : {}),
         message: parsed.data.message,
