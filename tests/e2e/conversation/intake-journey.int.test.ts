@@ -25,12 +25,19 @@ const NIK = '1471015501900003';
 const KK = '1471010101200001';
 let nextPhone = 6281200000000 + Math.floor(Math.random() * 1_000_000) * 100;
 const newPhone = () => String(nextPhone++);
+const identities = new Set<string>();
 
 beforeAll(async () => {
   system = await startJourneySystem({
     // Two complaints in a row take a fast test client more than 30 messages a minute.
     conversationEnv: { CITIZEN_MAX_MESSAGES_PER_MINUTE: '40' },
   });
+  // Every citizen identity the transcripts use, for the log scan at the end.
+  const makeCitizen = system.citizen.bind(system);
+  system.citizen = (id, profileName) => {
+    identities.add(id);
+    return makeCitizen(id, profileName);
+  };
   const Ctor = loadProto<CaseProto>('pandawa/case/v1/case.proto').pandawa.case.v1.CaseService;
   // Signed as the gateway signs an officer's calls (architecture §4).
   officer = createClient(Ctor, system.caseAddr, { signer: testCallerSigner() });
@@ -511,5 +518,15 @@ describe('an idle session', () => {
     expect(replies[0]).toContain('Sesi Anda berakhir karena tidak ada balasan selama 30 menit');
     expect(replies.at(-1)).toContain('Silakan pilih layanan');
     expect(await citizen.says('1')).toEqual([expect.stringContaining('Apa masalah')]);
+  });
+
+  it('leaves no phone number, BSUID, username, NIK or KK number of any citizen in any service log', () => {
+    const logs = Object.values(system.services)
+      .map((s) => s.output.join(''))
+      .join('');
+    expect(identities.size).toBeGreaterThan(10);
+    expect(logs.length).toBeGreaterThan(0);
+    for (const secret of [...identities, 'siti.aminah', NIK, KK])
+      expect(logs.includes(secret), `${secret.slice(0, 4)}… in a log line`).toBe(false);
   });
 });
