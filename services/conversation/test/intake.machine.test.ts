@@ -1,10 +1,10 @@
 import type { OutboundMessage } from '@pandawa/contracts';
 import { describe, expect, it } from 'vitest';
+import { trackingCodeIn } from '../src/domain/citizen-choices.js';
 import type { CitizenInput } from '../src/domain/citizen-input.js';
 import {
   advance,
   initialState,
-  trackingCodeIn,
   type FlowContext,
   type FlowResult,
   type FlowState,
