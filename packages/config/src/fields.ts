@@ -28,6 +28,37 @@ export const csv = (fallback: string) =>
         .filter(Boolean),
     );
 
+/** One business phone number and the office it serves. */
+export interface OfficeNumber {
+  phoneNumberId: string;
+  officeId: string;
+}
+
+/**
+ * `WHATSAPP_OFFICES`: `<phone_number_id>=<officeId>,...` — which business phone number serves
+ * which office (architecture §1). The gateway reads it one way (number → office), notification
+ * the other (office → the number it sends from).
+ */
+export const officeNumbers = (fallback = '100000000000001=pekanbaru') =>
+  z
+    .string()
+    .default(fallback)
+    .transform((value, ctx) => {
+      const pairs: OfficeNumber[] = [];
+      for (const pair of value
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean)) {
+        const match = /^(\d+)=([a-z0-9][a-z0-9_-]{0,63})$/.exec(pair);
+        if (!match) {
+          ctx.addIssue({ code: 'custom', message: 'expected <phone_number_id>=<officeId>, ...' });
+          return z.NEVER;
+        }
+        pairs.push({ phoneNumberId: match[1]!, officeId: match[2]! });
+      }
+      return pairs;
+    });
+
 /** Settings every service has. */
 export const commonEnv = {
   /**

@@ -9,6 +9,8 @@ export {
   duration,
   csv,
   bool,
+  officeNumbers,
+  type OfficeNumber,
 } from './fields.js';
 export {
   SANDBOX_APP_SECRET,

@@ -12,6 +12,7 @@ import {
   port,
   SANDBOX_APP_SECRET,
   SANDBOX_VERIFY_TOKEN,
+  officeNumbers,
 } from '@pandawa/config';
 import { z } from 'zod';
 
@@ -70,24 +71,9 @@ export const gatewayConfigSchema = z.object({
    * Which office each business phone number serves: `<phone_number_id>=<officeId>,...`.
    * Messages to a number not listed are recorded (`wa.in.unhandled`), not processed.
    */
-  WHATSAPP_OFFICES: z
-    .string()
-    .default('100000000000001=pekanbaru')
-    .transform((value, ctx) => {
-      const offices: Record<string, string> = {};
-      for (const pair of value
-        .split(',')
-        .map((p) => p.trim())
-        .filter(Boolean)) {
-        const match = /^(\d+)=([a-z0-9][a-z0-9_-]{0,63})$/.exec(pair);
-        if (!match) {
-          ctx.addIssue({ code: 'custom', message: 'expected <phone_number_id>=<officeId>, ...' });
-          return z.NEVER;
-        }
-        offices[match[1]!] = match[2]!;
-      }
-      return offices;
-    }),
+  WHATSAPP_OFFICES: officeNumbers().transform((pairs) =>
+    Object.fromEntries(pairs.map((p) => [p.phoneNumberId, p.officeId])),
+  ),
   /** Meta's payloads are small; the cap keeps a flood of huge bodies from exhausting memory. */
   WEBHOOK_MAX_BODY_BYTES: z.coerce
     .number()

@@ -8,6 +8,7 @@ import {
   natsEnv,
   port,
   whatsappApiEnv,
+  officeNumbers,
 } from '@pandawa/config';
 import { z } from 'zod';
 
@@ -33,24 +34,12 @@ export const notificationConfigSchema = z.object({
    */
   WHATSAPP_ACCESS_TOKEN_FILE: z.string().optional(),
   /** `phone_number_id=officeId,...`: which number sends for which office (the gateway's format). */
-  WHATSAPP_OFFICES: z
-    .string()
-    .default('100000000000001=pekanbaru')
-    .transform((value, ctx) => {
-      const numbers: Record<string, string> = {};
-      for (const pair of value
-        .split(',')
-        .map((p) => p.trim())
-        .filter(Boolean)) {
-        const match = /^(\d+)=([a-z0-9][a-z0-9_-]{0,63})$/.exec(pair);
-        if (!match) {
-          ctx.addIssue({ code: 'custom', message: 'expected <phone_number_id>=<officeId>, ...' });
-          return z.NEVER;
-        }
-        numbers[match[2]!] ??= match[1]!;
-      }
-      return numbers;
-    }),
+  WHATSAPP_OFFICES: officeNumbers().transform((pairs) => {
+    // The first number listed for an office is the one it sends from.
+    const numbers: Record<string, string> = {};
+    for (const p of pairs) numbers[p.officeId] ??= p.phoneNumberId;
+    return numbers;
+  }),
   /**
    * Sends per second per business phone number (Meta's default throughput is 80). With several
    * replicas, give each its share: the limit is kept per process.
