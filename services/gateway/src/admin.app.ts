@@ -1,8 +1,12 @@
+import type { Logger } from '@pandawa/logging';
 import type { Connection } from '@pandawa/mongo';
 import { AccessTokens } from './application/auth/access-tokens.js';
 import type { AuthDeps } from './application/auth/sign-in.js';
 import type { GatewayConfig } from './config.js';
 import { scryptHasher, type PasswordHasher } from './domain/password.js';
+import { createDeskClients, type DeskClients } from './grpc/desk.clients.js';
+import { deskRoutes } from './http/admin/desk/desk.routes.js';
+import type { AnyRoute } from './http/admin/api-route.js';
 import { AccountRepository } from './store/accounts/account.repository.js';
 import { RefreshTokenStore } from './store/auth/refresh-token.store.js';
 import { SignInThrottleStore } from './store/auth/sign-in-throttle.store.js';
@@ -51,3 +55,17 @@ export const adminHttpSettings = (config: GatewayConfig) => ({
   secureCookies: config.ADMIN_SECURE_COOKIES,
   maxBodyBytes: config.ADMIN_MAX_BODY_BYTES,
 });
+
+/** The case desk: its gRPC clients (closed at shutdown) and its routes under /api. */
+export function createDesk(
+  config: GatewayConfig,
+  auth: Pick<AuthDeps, 'accounts'>,
+  logger: Logger,
+): { clients: DeskClients; routes: AnyRoute[] } {
+  const clients = createDeskClients({
+    caseAddr: config.CASE_ADDR,
+    documentAddr: config.DOCUMENT_ADDR,
+    deadlineMs: config.GRPC_DEADLINE_MS,
+  });
+  return { clients, routes: deskRoutes({ clients, accounts: auth.accounts, logger }) };
+}

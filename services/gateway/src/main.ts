@@ -2,7 +2,7 @@ import { CallerSigner, callerCredential, useCallerSigner } from '@pandawa/grpc';
 import type { AddressInfo } from 'node:net';
 import { createLogger } from '@pandawa/logging';
 import { connectBackbone, handleShutdown, Readiness, runMain } from '@pandawa/lifecycle';
-import { adminHttpSettings, createAdminAuth } from './admin.app.js';
+import { adminHttpSettings, createAdminAuth, createDesk } from './admin.app.js';
 import { loadGatewayConfig, SANDBOX_APP_SECRET, SANDBOX_VERIFY_TOKEN } from './config.js';
 import { createApp } from './http/app.js';
 import { KvDeliveryLedger } from './store/webhook-delivery.ledger.js';
@@ -29,6 +29,7 @@ await runMain('gateway', async () => {
     streams: (t) => [t.streams.WA_IN],
   });
   const auth = await createAdminAuth(config, backbone.mongo);
+  const desk = createDesk(config, auth, logger);
   // Sign-in failures outlive their window by the lock-out; FerretDB has no TTL index.
   const purge = setInterval(() => {
     auth.throttle.purge(Date.now()).catch((err: unknown) => logger.warn({ err }, 'purge failed'));
@@ -59,7 +60,7 @@ await runMain('gateway', async () => {
       busUp: backbone.natsHealthy,
       ...(ledger ? { ledger } : {}),
     },
-    admin: { auth, ...adminHttpSettings(config) },
+    admin: { auth, ...adminHttpSettings(config), extraRoutes: desk.routes },
   });
   const server = app.listen(config.GATEWAY_PORT, config.BIND_HOST);
   await new Promise<void>((resolve, reject) =>
@@ -79,6 +80,7 @@ await runMain('gateway', async () => {
             server.closeIdleConnections();
           }),
       },
+      { name: 'close gRPC clients', run: () => desk.clients.close() },
       ...backbone.closingSteps(),
     ],
     config.SHUTDOWN_TIMEOUT_MS,

@@ -1,0 +1,24 @@
+import type { Logger } from '@pandawa/logging';
+import type { DeskClients } from '../../../grpc/desk.clients.js';
+import type { AccountRepository } from '../../../store/accounts/account.repository.js';
+import type { AnyRoute } from '../api-route.js';
+
+/**
+ * What the case-desk routes need. Every call to case and document-storage goes through
+ * `clients` with `asOfficer(officer, …)`, so the services check office and role themselves;
+ * the routes check them too (another office's object is 404, never 403).
+ */
+export interface DeskDeps {
+  clients: DeskClients;
+  /** The office's accounts: assignees, and who an audit entry names. */
+  accounts: AccountRepository;
+  logger: Logger;
+}
+
+/**
+ * The case desk (issue 14): one `desk/<topic>.routes.ts` per topic, each listed once here, so
+ * the OpenAPI document and the authorization matrix see every route.
+ */
+export function deskRoutes(_deps: DeskDeps): AnyRoute[] {
+  return [];
+}
