@@ -65,6 +65,14 @@ export const DOCUMENT_LIMITS = {
   citizenRef: 256,
   declaredMimeType: 128,
   deleteReason: 1000,
+  /**
+   * Why an officer opens a document (`x-access-reason`, kept in the access log): a short
+   * sentence; the caller proof carries at most 500.
+   */
+  accessReason: 200,
+  /** A page of the access log (ListDocumentAccess). */
+  accessLogPageSize: 100,
+  pageToken: 512,
 } as const;
 
 /**

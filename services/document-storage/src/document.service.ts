@@ -2,6 +2,7 @@ import { attachSessionToCase, attachToCase } from './application/attach-document
 import type { DocumentContext } from './application/document-context.js';
 import { ingestFromWhatsApp, type IngestInput } from './application/ingest-from-whatsapp.js';
 import { listCaseDocuments } from './application/list-case-documents.js';
+import { listDocumentAccess, type AccessLogQuery } from './application/list-document-access.js';
 import { getDocument, readDocument, readPreview } from './application/read-document.js';
 import { recordCaseClosed } from './application/record-case-closed.js';
 import { recordRefusedRead, type ReadAttempt } from './application/refused-reads.js';
@@ -12,6 +13,7 @@ import type { Actor } from './domain/actor.js';
 
 export type { StoredDocument } from './application/document-context.js';
 export type { IngestInput } from './application/ingest-from-whatsapp.js';
+export type { AccessLogQuery } from './application/list-document-access.js';
 export type { ReadAttempt } from './application/refused-reads.js';
 export type { UploadInput } from './application/upload-document.js';
 
@@ -47,6 +49,10 @@ export class DocumentService {
 
   listByCase(officeId: string, caseId: string, actor: Actor) {
     return listCaseDocuments(this.deps, officeId, caseId, actor);
+  }
+
+  listAccess(officeId: string, query: AccessLogQuery, actor: Actor) {
+    return listDocumentAccess(this.deps, officeId, query, actor);
   }
 
   /** For the gRPC edge, which refuses a caller of another office before any use case runs. */

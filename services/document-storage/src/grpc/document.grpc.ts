@@ -12,7 +12,7 @@ import {
 import type { Logger } from '@pandawa/logging';
 import type { Actor } from '../domain/actor.js';
 import type { DocumentService, ReadAttempt } from '../document.service.js';
-import { toDocumentMessage } from './document.mapper.js';
+import { toDocumentAccessMessage, toDocumentMessage } from './document.mapper.js';
 import type { DocumentMethod, Req, Res } from './document.proto-types.js';
 import { validateDocumentRequest, validateUploadHeader } from './document.validation.js';
 
@@ -123,6 +123,25 @@ export function registerDocumentGrpc(
     DeleteDocument: handle('DeleteDocument', async (req, actor) => ({
       document: toDocumentMessage(await service.delete(req.officeId, req.id, req.reason, actor)),
     })),
+    ListDocumentAccess: handle('ListDocumentAccess', async (req, actor) => {
+      const page = await service.listAccess(
+        req.officeId,
+        {
+          caseId: req.caseId,
+          documentId: req.documentId,
+          actorId: req.actorId,
+          from: req.from,
+          to: req.to,
+          pageSize: req.pageSize,
+          pageToken: req.pageToken,
+        },
+        actor,
+      );
+      return {
+        entries: page.entries.map(toDocumentAccessMessage),
+        nextPageToken: page.nextPageToken,
+      };
+    }),
   };
 
   /** Client stream: a header, then bytes. Refused as soon as it is over the size limit. */

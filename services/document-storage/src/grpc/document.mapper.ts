@@ -1,5 +1,6 @@
+import type { AccessLogRecord } from '../store/access-log.repository.js';
 import type { DocumentRecord } from '../store/document.record.js';
-import type { DocumentMessage } from './document.proto-types.js';
+import type { DocumentMessage, Res } from './document.proto-types.js';
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : '');
 
@@ -23,5 +24,25 @@ export function toDocumentMessage(record: DocumentRecord, deduplicated = false):
     attachedAt: iso(record.attachedAt),
     removedAt: iso(record.removedAt),
     deduplicated,
+  };
+}
+
+type DocumentAccessMessage = NonNullable<Res<'ListDocumentAccess'>['entries']>[number];
+
+/** One access-log entry on the wire: who, what, when, why; nothing of the content. */
+export function toDocumentAccessMessage(entry: AccessLogRecord): DocumentAccessMessage {
+  return {
+    id: entry._id,
+    officeId: entry.officeId,
+    documentId: entry.documentId,
+    caseId: entry.caseId ?? '',
+    action: entry.action,
+    actorId: entry.actorId,
+    actorRole: entry.actorRole,
+    actorOfficeId: entry.actorOfficeId ?? '',
+    reason: entry.reason,
+    outcome: entry.outcome,
+    deniedReason: entry.deniedReason ?? '',
+    at: iso(entry.at),
   };
 }

@@ -31,6 +31,23 @@ export type AccessOutcome = 'OK' | 'DENIED' | 'FAILED';
 /** As stored: records from before `outcome` was written lack it, and were all of served reads. */
 type StoredAccessLogRecord = Omit<AccessLogRecord, 'outcome'> & { outcome?: AccessOutcome };
 
+/** What a supervisor filters the access log by (all optional, combined). */
+export interface AccessLogFilter {
+  caseId?: string;
+  documentId?: string;
+  actorId?: string;
+  /** At or after. */
+  from?: Date;
+  /** Before. */
+  to?: Date;
+}
+
+/** Where a page of the log (newest first) ended: the last entry's time and id. */
+export interface AccessLogCursor {
+  at: Date;
+  id: string;
+}
+
 function normalise(doc: StoredAccessLogRecord): AccessLogRecord {
   return { ...doc, outcome: doc.outcome ?? 'OK' };
 }
@@ -51,10 +68,42 @@ export class AccessLogRepository {
     await this.collection.createIndex({ officeId: 1, documentId: 1, at: -1 });
     // "What did this officer open?"
     await this.collection.createIndex({ officeId: 1, actorId: 1, at: -1 });
+    // "Who looked at this case's documents?" (ListDocumentAccess by case).
+    await this.collection.createIndex({ officeId: 1, caseId: 1, at: -1 });
+    // The office's whole log, newest first (ListDocumentAccess without a filter, or by time).
+    await this.collection.createIndex({ officeId: 1, at: -1, _id: -1 });
   }
 
   async record(entry: Omit<AccessLogRecord, '_id' | 'at'>): Promise<void> {
     await this.collection.insertOne({ _id: randomUUID(), ...entry, at: new Date() });
+  }
+
+  /**
+   * One page of the office's log, newest first (ties by id), after `cursor`. Served by the
+   * indexes above on MongoDB; FerretDB v1 decodes the collection for it (architecture §5),
+   * which is fine for a supervisor's occasional look.
+   */
+  async page(
+    officeId: string,
+    filter: AccessLogFilter,
+    limit: number,
+    cursor?: AccessLogCursor,
+  ): Promise<AccessLogRecord[]> {
+    const at: Record<string, Date> = {};
+    if (filter.from) at.$gte = filter.from;
+    if (filter.to) at.$lt = filter.to;
+    const query: Record<string, unknown> = {
+      officeId,
+      ...(filter.caseId ? { caseId: filter.caseId } : {}),
+      ...(filter.documentId ? { documentId: filter.documentId } : {}),
+      ...(filter.actorId ? { actorId: filter.actorId } : {}),
+      ...(Object.keys(at).length ? { at } : {}),
+      ...(cursor
+        ? { $or: [{ at: { $lt: cursor.at } }, { at: cursor.at, _id: { $lt: cursor.id } }] }
+        : {}),
+    };
+    const docs = await this.collection.find(query).sort({ at: -1, _id: -1 }).limit(limit).toArray();
+    return docs.map(normalise);
   }
 
   async forDocument(officeId: string, documentId: string): Promise<AccessLogRecord[]> {

@@ -12,6 +12,8 @@ import type { GetDocumentRequest as _pandawa_document_v1_GetDocumentRequest, Get
 import type { IngestFromWhatsAppRequest as _pandawa_document_v1_IngestFromWhatsAppRequest, IngestFromWhatsAppRequest__Output as _pandawa_document_v1_IngestFromWhatsAppRequest__Output } from '../../../pandawa/document/v1/IngestFromWhatsAppRequest.js';
 import type { ListCaseDocumentsRequest as _pandawa_document_v1_ListCaseDocumentsRequest, ListCaseDocumentsRequest__Output as _pandawa_document_v1_ListCaseDocumentsRequest__Output } from '../../../pandawa/document/v1/ListCaseDocumentsRequest.js';
 import type { ListCaseDocumentsResponse as _pandawa_document_v1_ListCaseDocumentsResponse, ListCaseDocumentsResponse__Output as _pandawa_document_v1_ListCaseDocumentsResponse__Output } from '../../../pandawa/document/v1/ListCaseDocumentsResponse.js';
+import type { ListDocumentAccessRequest as _pandawa_document_v1_ListDocumentAccessRequest, ListDocumentAccessRequest__Output as _pandawa_document_v1_ListDocumentAccessRequest__Output } from '../../../pandawa/document/v1/ListDocumentAccessRequest.js';
+import type { ListDocumentAccessResponse as _pandawa_document_v1_ListDocumentAccessResponse, ListDocumentAccessResponse__Output as _pandawa_document_v1_ListDocumentAccessResponse__Output } from '../../../pandawa/document/v1/ListDocumentAccessResponse.js';
 import type { Preview as _pandawa_document_v1_Preview, Preview__Output as _pandawa_document_v1_Preview__Output } from '../../../pandawa/document/v1/Preview.js';
 import type { ReadDocumentChunk as _pandawa_document_v1_ReadDocumentChunk, ReadDocumentChunk__Output as _pandawa_document_v1_ReadDocumentChunk__Output } from '../../../pandawa/document/v1/ReadDocumentChunk.js';
 import type { ReadDocumentRequest as _pandawa_document_v1_ReadDocumentRequest, ReadDocumentRequest__Output as _pandawa_document_v1_ReadDocumentRequest__Output } from '../../../pandawa/document/v1/ReadDocumentRequest.js';
@@ -73,6 +75,15 @@ export interface DocumentServiceClient extends grpc.Client {
   listCaseDocuments(argument: _pandawa_document_v1_ListCaseDocumentsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_pandawa_document_v1_ListCaseDocumentsResponse__Output>): grpc.ClientUnaryCall;
   listCaseDocuments(argument: _pandawa_document_v1_ListCaseDocumentsRequest, callback: grpc.requestCallback<_pandawa_document_v1_ListCaseDocumentsResponse__Output>): grpc.ClientUnaryCall;
   
+  ListDocumentAccess(argument: _pandawa_document_v1_ListDocumentAccessRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_pandawa_document_v1_ListDocumentAccessResponse__Output>): grpc.ClientUnaryCall;
+  ListDocumentAccess(argument: _pandawa_document_v1_ListDocumentAccessRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_pandawa_document_v1_ListDocumentAccessResponse__Output>): grpc.ClientUnaryCall;
+  ListDocumentAccess(argument: _pandawa_document_v1_ListDocumentAccessRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_pandawa_document_v1_ListDocumentAccessResponse__Output>): grpc.ClientUnaryCall;
+  ListDocumentAccess(argument: _pandawa_document_v1_ListDocumentAccessRequest, callback: grpc.requestCallback<_pandawa_document_v1_ListDocumentAccessResponse__Output>): grpc.ClientUnaryCall;
+  listDocumentAccess(argument: _pandawa_document_v1_ListDocumentAccessRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_pandawa_document_v1_ListDocumentAccessResponse__Output>): grpc.ClientUnaryCall;
+  listDocumentAccess(argument: _pandawa_document_v1_ListDocumentAccessRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_pandawa_document_v1_ListDocumentAccessResponse__Output>): grpc.ClientUnaryCall;
+  listDocumentAccess(argument: _pandawa_document_v1_ListDocumentAccessRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_pandawa_document_v1_ListDocumentAccessResponse__Output>): grpc.ClientUnaryCall;
+  listDocumentAccess(argument: _pandawa_document_v1_ListDocumentAccessRequest, callback: grpc.requestCallback<_pandawa_document_v1_ListDocumentAccessResponse__Output>): grpc.ClientUnaryCall;
+  
   ReadDocument(argument: _pandawa_document_v1_ReadDocumentRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_pandawa_document_v1_ReadDocumentChunk__Output>;
   ReadDocument(argument: _pandawa_document_v1_ReadDocumentRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_pandawa_document_v1_ReadDocumentChunk__Output>;
   readDocument(argument: _pandawa_document_v1_ReadDocumentRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_pandawa_document_v1_ReadDocumentChunk__Output>;
@@ -111,6 +122,8 @@ export interface DocumentServiceHandlers extends grpc.UntypedServiceImplementati
   
   ListCaseDocuments: grpc.handleUnaryCall<_pandawa_document_v1_ListCaseDocumentsRequest__Output, _pandawa_document_v1_ListCaseDocumentsResponse>;
   
+  ListDocumentAccess: grpc.handleUnaryCall<_pandawa_document_v1_ListDocumentAccessRequest__Output, _pandawa_document_v1_ListDocumentAccessResponse>;
+  
   ReadDocument: grpc.handleServerStreamingCall<_pandawa_document_v1_ReadDocumentRequest__Output, _pandawa_document_v1_ReadDocumentChunk>;
   
   ReadPreview: grpc.handleUnaryCall<_pandawa_document_v1_ReadPreviewRequest__Output, _pandawa_document_v1_Preview>;
@@ -126,6 +139,7 @@ export interface DocumentServiceDefinition extends grpc.ServiceDefinition {
   GetDocument: MethodDefinition<_pandawa_document_v1_GetDocumentRequest, _pandawa_document_v1_Document, _pandawa_document_v1_GetDocumentRequest__Output, _pandawa_document_v1_Document__Output>
   IngestFromWhatsApp: MethodDefinition<_pandawa_document_v1_IngestFromWhatsAppRequest, _pandawa_document_v1_Document, _pandawa_document_v1_IngestFromWhatsAppRequest__Output, _pandawa_document_v1_Document__Output>
   ListCaseDocuments: MethodDefinition<_pandawa_document_v1_ListCaseDocumentsRequest, _pandawa_document_v1_ListCaseDocumentsResponse, _pandawa_document_v1_ListCaseDocumentsRequest__Output, _pandawa_document_v1_ListCaseDocumentsResponse__Output>
+  ListDocumentAccess: MethodDefinition<_pandawa_document_v1_ListDocumentAccessRequest, _pandawa_document_v1_ListDocumentAccessResponse, _pandawa_document_v1_ListDocumentAccessRequest__Output, _pandawa_document_v1_ListDocumentAccessResponse__Output>
   ReadDocument: MethodDefinition<_pandawa_document_v1_ReadDocumentRequest, _pandawa_document_v1_ReadDocumentChunk, _pandawa_document_v1_ReadDocumentRequest__Output, _pandawa_document_v1_ReadDocumentChunk__Output>
   ReadPreview: MethodDefinition<_pandawa_document_v1_ReadPreviewRequest, _pandawa_document_v1_Preview, _pandawa_document_v1_ReadPreviewRequest__Output, _pandawa_document_v1_Preview__Output>
   UploadDocument: MethodDefinition<_pandawa_document_v1_UploadDocumentRequest, _pandawa_document_v1_Document, _pandawa_document_v1_UploadDocumentRequest__Output, _pandawa_document_v1_Document__Output>
