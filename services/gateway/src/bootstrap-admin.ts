@@ -2,7 +2,8 @@
  * Creates the first admin account of an office, once: `npm run bootstrap-admin -w
  * @pandawa/gateway -- <username> <officeId> "<display name>"`, the password from
  * ADMIN_BOOTSTRAP_PASSWORD (so it stays out of the shell history and `ps`). Refuses when the
- * database holds an admin already: from then on admins create accounts through the API.
+ * office has an admin already: from then on its admins create accounts through the API. One
+ * deployment serves several offices, so each office's first admin is made here.
  */
 import { connectMongo } from '@pandawa/mongo';
 import { createLogger } from '@pandawa/logging';
@@ -28,9 +29,9 @@ if (!username || !OFFICE_ID_PATTERN.test(officeId) || !password.success) {
 const mongo = await connectMongo({ url: config.MONGO_URL, dbName: config.MONGO_DB, logger });
 try {
   const accounts = new AccountRepository(mongo);
-  if (await accounts.anyAdmin()) {
+  if (await accounts.anyAdmin(officeId)) {
     process.stderr.write(
-      'an admin account exists already; create further accounts through the API' + '\n',
+      `office ${officeId} has an admin account already; create further accounts through the API` + '\n',
     );
     process.exitCode = 1;
   } else {

@@ -104,8 +104,9 @@ export class AccountRepository {
     return docs.map(toAccount);
   }
 
-  async anyAdmin(): Promise<boolean> {
-    return (await this.accounts.findOne({ role: 'admin' })) !== null;
+  /** Whether the office has an admin (each office's first one comes from the bootstrap command). */
+  async anyAdmin(officeId: string): Promise<boolean> {
+    return (await this.accounts.findOne({ officeId, role: 'admin' })) !== null;
   }
 
   async update(
