@@ -79,5 +79,15 @@ describe('gateway readiness', () => {
       last_by_subj: bus.topology.subjects.waInMessage,
     });
     expect(stored?.header?.get('Nats-Msg-Id')).toBe(message.id);
+
+    // The admin API does need its store: it says "try again" (503), never "internal error".
+    const signIn = await fetch(`http://127.0.0.1:${gatewayPort}/api/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'officer.pku', password: 'kata-sandi-yang-panjang' }),
+    });
+    expect(signIn.status).toBe(503);
+    expect(signIn.headers.get('retry-after')).toBe('5');
+    expect(((await signIn.json()) as { error: { code: string } }).error.code).toBe('UNAVAILABLE');
   });
 });

@@ -43,7 +43,7 @@ const services: { name: string; portVar: string; health: (port: number) => Healt
 ];
 
 describe.each(services)('$name service', ({ name, portVar, health }) => {
-  it('starts, reports healthy, and stops on SIGTERM within 10 s with exit code 0', async () => {
+  it('starts, reports healthy, and stops on SIGTERM by draining (not by its deadline) with exit code 0', async () => {
     const port = await freePort();
     const service = startService(name, {
       NATS_URL: process.env.NATS_URL!,
@@ -59,12 +59,14 @@ describe.each(services)('$name service', ({ name, portVar, health }) => {
       },
     );
 
-    const stoppedAt = Date.now();
     service.child.kill('SIGTERM');
     const code = await service.exited;
-    expect(Date.now() - stoppedAt).toBeLessThan(10_000);
     expect(code).toBe(0);
-    expect(service.output.join('')).toMatch(/"msg":"stopped"/);
+    // Every closing step finished: not the shutdown deadline (SHUTDOWN_TIMEOUT_MS) cutting it
+    // short, whatever the machine's speed.
+    const output = service.output.join('');
+    expect(output).toMatch(/"msg":"stopped"/);
+    expect(output).not.toMatch(/shutdown overran its deadline|shutdown step failed/);
     expect(await probeHealth(health(port))).toBe(false);
   });
 });

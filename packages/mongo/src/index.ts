@@ -1,3 +1,4 @@
 export { closeMongo, connectMongo, isMongoHealthy, type Connection } from './connection.js';
 export { IdempotencyStore } from './idempotency.store.js';
 export { isDuplicateKeyError } from './duplicate-key.js';
+export { isMongoUnavailableError } from './unavailable.js';

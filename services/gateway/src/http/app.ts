@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { toHttpError } from '@pandawa/errors';
+import { AppError, toHttpError } from '@pandawa/errors';
 import type { Readiness } from '@pandawa/lifecycle';
 import type { Logger } from '@pandawa/logging';
+import { isMongoUnavailableError } from '@pandawa/mongo';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import { adminApi, type AdminApiDeps } from './admin/admin-api.js';
 import { webhookRouter, type WebhookDeps } from './webhook.router.js';
@@ -75,6 +76,19 @@ export function createApp({
         error: { code: parserError.code, message: parserError.message },
         requestId,
       });
+      return;
+    }
+    if (isMongoUnavailableError(error)) {
+      // The admin API's store is down (the webhook never waits on it): a retry will do.
+      logger.warn({ requestId, err: { name: (error as Error).name } }, 'database unavailable');
+      res.setHeader('retry-after', '5');
+      const { status, body } = toHttpError(
+        new AppError('UNAVAILABLE', 'the service is briefly unavailable; try again', {
+          reason: 'STORE_UNAVAILABLE',
+        }),
+        requestId,
+      );
+      res.status(status).json(body);
       return;
     }
     const { status, body } = toHttpError(error, requestId);
