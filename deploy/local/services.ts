@@ -1,7 +1,7 @@
 /**
  * What `npm run dev` starts, and how it knows each one is healthy. Ports are the defaults unless
  * the environment moves them (CASE_PORT, DOCUMENT_PORT, GATEWAY_PORT, WA_SANDBOX_PORT,
- * CONVERSATION_HEALTH_PORT, NOTIFICATION_HEALTH_PORT), so a second stack — a test's — can run
+ * CONVERSATION_HEALTH_PORT, NOTIFICATION_HEALTH_PORT, NOTIFICATION_GRPC_PORT), so a second stack — a test's — can run
  * beside a developer's; the services are wired to each other's ports. PANDAWA_DEV_DB_PREFIX
  * gives such a stack databases of its own (`<prefix>_case`, ...).
  */
@@ -25,6 +25,7 @@ export function localServices(env: NodeJS.ProcessEnv = process.env): LocalServic
     document: portOf(env, 'DOCUMENT_PORT', 50052),
     conversation: portOf(env, 'CONVERSATION_HEALTH_PORT', 8081),
     notification: portOf(env, 'NOTIFICATION_HEALTH_PORT', 8082),
+    notificationGrpc: portOf(env, 'NOTIFICATION_GRPC_PORT', 50053),
     gateway: portOf(env, 'GATEWAY_PORT', 8080),
     sandbox: portOf(env, 'WA_SANDBOX_PORT', 8090),
   };
@@ -61,14 +62,23 @@ export function localServices(env: NodeJS.ProcessEnv = process.env): LocalServic
     {
       name: 'notification',
       health: { kind: 'http', port: ports.notification, path: '/readyz' },
-      describe: `health :${ports.notification}`,
-      env: { HEALTH_PORT: String(ports.notification), ...cloudApi },
+      describe: `health :${ports.notification}, gRPC :${ports.notificationGrpc}`,
+      env: {
+        HEALTH_PORT: String(ports.notification),
+        NOTIFICATION_GRPC_PORT: String(ports.notificationGrpc),
+        ...grpcAddrs,
+        ...cloudApi,
+      },
     },
     {
       name: 'gateway',
       health: { kind: 'http', port: ports.gateway, path: '/readyz' },
       describe: `http://127.0.0.1:${ports.gateway}`,
-      env: { GATEWAY_PORT: String(ports.gateway), ...grpcAddrs },
+      env: {
+        GATEWAY_PORT: String(ports.gateway),
+        ...grpcAddrs,
+        NOTIFICATION_ADDR: `127.0.0.1:${ports.notificationGrpc}`,
+      },
     },
     {
       name: 'wa-sandbox',

@@ -50,6 +50,8 @@ const service = startService('notification', {
   NATS_NAMESPACE: namespace,
   MONGO_DB: testDbName(namespace, 'notification'),
   HEALTH_PORT: String(healthPort),
+  // Any free port: its gRPC server is not under test here, and parallel runs must not collide.
+  NOTIFICATION_GRPC_PORT: '0',
   WHATSAPP_API_URL: sandbox.url,
   // Pacing per recipient is Meta's rule for real citizens; here 200 citizens get 13 each.
   RECIPIENT_BURST: '1000',

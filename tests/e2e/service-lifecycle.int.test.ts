@@ -51,6 +51,8 @@ describe.each(services)('$name service', ({ name, portVar, health }) => {
       NATS_NAMESPACE: namespace,
       MONGO_DB: testDbName(namespace, name),
       [portVar]: String(port),
+      // notification's gRPC server: any free port, so parallel test files never collide.
+      ...(name === 'notification' ? { NOTIFICATION_GRPC_PORT: '0' } : {}),
     });
     running.push(service);
     await waitFor(() => probeHealth(health(port)), 45_000, `${name} healthy`).catch(

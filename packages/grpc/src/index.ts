@@ -42,4 +42,5 @@ export type {
 export type { ProtoGrpcType as HealthProto } from './generated/health.js';
 export type { ProtoGrpcType as CaseProto } from './generated/case.js';
 export type { ProtoGrpcType as DocumentProto } from './generated/document.js';
+export type { ProtoGrpcType as NotificationProto } from './generated/notification.js';
 export * as grpc from '@grpc/grpc-js';

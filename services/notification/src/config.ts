@@ -1,5 +1,6 @@
 import {
   callerSigningEnv,
+  callerTrustEnv,
   commonEnv,
   duration,
   grpcClientEnv,
@@ -23,9 +24,13 @@ export const notificationConfigSchema = z.object({
   ...grpcClientEnv,
   /** Signs the caller proof of its gRPC calls (as service only; architecture §4). */
   ...callerSigningEnv('notification'),
+  /** Verifies the caller proof of calls to NotificationService (the gateway's, for officers). */
+  ...callerTrustEnv,
   MONGO_DB: z.string().default('pandawa_notification'),
   /** `/healthz`, `/readyz` and `/metrics` (Prometheus text). */
   HEALTH_PORT: port(8082),
+  /** Serves pandawa.notification.v1.NotificationService and grpc.health.v1.Health. */
+  NOTIFICATION_GRPC_PORT: port(50053),
   ...whatsappApiEnv,
   /**
    * Read the access token from this file instead of WHATSAPP_ACCESS_TOKEN, and read it again

@@ -1,4 +1,10 @@
-import { CallerSigner, callerCredential, useCallerSigner } from '@pandawa/grpc';
+import {
+  CallerSigner,
+  CallerVerifier,
+  GrpcServer,
+  callerCredential,
+  useCallerSigner,
+} from '@pandawa/grpc';
 import { createLogger } from '@pandawa/logging';
 import {
   connectBackbone,
@@ -29,6 +35,13 @@ await runMain('notification', async () => {
       t.streams.WA_IN,
       t.streams.DEAD_LETTER,
     ],
+  });
+  const grpcServer = new GrpcServer({
+    host: config.BIND_HOST,
+    port: config.NOTIFICATION_GRPC_PORT,
+    logger,
+    isHealthy: async () => backbone.natsHealthy() && (await backbone.mongoHealthy()),
+    callers: new CallerVerifier(config.CALLER_TRUSTED_KEYS),
   });
   const app = createNotificationApp({
     mongo: backbone.mongo,
@@ -63,8 +76,10 @@ await runMain('notification', async () => {
       language: config.TEMPLATE_LANGUAGE,
     },
     caseDelivery: { address: config.CASE_ADDR, deadlineMs: config.GRPC_DEADLINE_MS },
+    grpcServer,
   });
   await app.start();
+  await grpcServer.start();
   const readiness = new Readiness({
     nats: backbone.natsHealthy,
     mongo: backbone.mongoHealthy,
@@ -78,12 +93,17 @@ await runMain('notification', async () => {
     logger,
     [
       { name: 'mark not ready', run: () => readiness.markNotReady() },
+      { name: 'mark gRPC not serving', run: () => grpcServer.markNotServing() },
       // Sends waiting (a retry, a paused number) give their commands back to the queue.
+      {
+        name: 'stop gRPC, finish calls in flight',
+        run: () => grpcServer.shutdown(config.SHUTDOWN_TIMEOUT_MS / 4),
+      },
       { name: 'stop consumers, finish sends in flight', run: () => app.stop() },
       ...backbone.closingSteps(),
       { name: 'close health endpoint', run: () => health.close() },
     ],
     config.SHUTDOWN_TIMEOUT_MS,
   );
-  logger.info({ healthPort: health.port }, 'notification service ready');
+  logger.info({ healthPort: health.port, grpcPort: grpcServer.port }, 'notification service ready');
 });

@@ -107,3 +107,11 @@ export const TEMPLATE_BODIES = {
   officerReply:
     'Petugas Disdukcapil telah membalas pengaduan {{1}} Anda. Balas pesan ini untuk membacanya.',
 } as const;
+
+/**
+ * A template's body as the citizen reads it, parameters filled in (`{{1}}` → the first). Shown
+ * to officers before they choose to send the template (NotificationService.GetCustomerWindow).
+ */
+export function templateText(body: string, parameters: readonly string[]): string {
+  return body.replace(/\{\{(\d+)\}\}/g, (whole, n: string) => parameters[Number(n) - 1] ?? whole);
+}

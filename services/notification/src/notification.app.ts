@@ -1,5 +1,5 @@
 import type { Topology } from '@pandawa/contracts';
-import { createClient, loadProto, type CaseProto } from '@pandawa/grpc';
+import { createClient, loadProto, type CaseProto, type GrpcServer } from '@pandawa/grpc';
 import type { Logger } from '@pandawa/logging';
 import type { Connection } from '@pandawa/mongo';
 import type {
@@ -23,6 +23,7 @@ import { RecipientPacer, ThroughputGate } from './application/throughput.js';
 import { AccessTokenSource, WhatsAppDispatch } from './application/whatsapp-dispatch.js';
 import type { CaseTemplates } from './domain/case-notice.js';
 import { DURABLES, startConsumers } from './events/consumers.js';
+import { registerNotificationGrpc } from './grpc/notification.grpc.js';
 import { CustomerWindowRepository } from './store/customer-window.repository.js';
 import { DeliveryStatusRepository } from './store/delivery-status.repository.js';
 import { SendRecordRepository } from './store/send-record.repository.js';
@@ -54,6 +55,8 @@ export interface NotificationAppOptions {
   caseDelivery: { address: string; deadlineMs: number } | CaseDeliveryReporter;
   /** The 24-hour window's clock; tests share the sandbox's. */
   now?: () => number;
+  /** Serves pandawa.notification.v1.NotificationService (the desk asks for windows) when given. */
+  grpcServer?: GrpcServer;
 }
 
 /** Wires the notification service's parts; main.ts (and in-process tests) own the connections. */
@@ -137,6 +140,20 @@ export function createNotificationApp(options: NotificationAppOptions) {
     signal: stopping.signal,
     logger,
   };
+
+  if (options.grpcServer)
+    registerNotificationGrpc(
+      options.grpcServer,
+      {
+        windows,
+        windowMemory,
+        numberOf: deps.numberOf,
+        marginMs: options.policy.windowMarginMs,
+        now,
+        templates: options.templates,
+      },
+      logger,
+    );
 
   async function pendingCommands(): Promise<number> {
     try {

@@ -37,6 +37,8 @@ describe('notification killed mid-stream and restarted', () => {
       NATS_NAMESPACE: namespace,
       MONGO_DB: testDbName(namespace, 'notification'),
       HEALTH_PORT: String(healthPort),
+      // Any free port: its gRPC server is not under test here, and parallel runs must not collide.
+      NOTIFICATION_GRPC_PORT: '0',
       WHATSAPP_API_URL: sandbox.url,
       RECIPIENT_BURST: '1000',
       RECIPIENT_PER_SECOND: '1000',

@@ -13,3 +13,25 @@ export function windowIsOpen(
   if (lastInboundAt === undefined) return false;
   return now - lastInboundAt < CUSTOMER_WINDOW_MS - marginMs;
 }
+
+/** What the officers' desk is told of a citizen's window (architecture §3.1, NotificationService). */
+export interface WindowView {
+  open: boolean;
+  /** When free-form sending stops (the margin taken off), in ms; undefined when never written. */
+  closesAt: number | undefined;
+  lastInboundAt: number | undefined;
+}
+
+/** The window as `windowIsOpen` decides it, with the moment it closes. */
+export function windowView(
+  lastInboundAt: number | undefined,
+  now: number,
+  marginMs: number,
+): WindowView {
+  return {
+    open: windowIsOpen(lastInboundAt, now, marginMs),
+    closesAt:
+      lastInboundAt === undefined ? undefined : lastInboundAt + CUSTOMER_WINDOW_MS - marginMs,
+    lastInboundAt,
+  };
+}
