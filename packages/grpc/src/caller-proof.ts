@@ -42,6 +42,12 @@ interface ProofClaims {
   aud: string;
   /** The method path, `/pandawa.case.v1.CaseService/GetCase`. */
   mth: string;
+  /**
+   * A citizen caller's BSUID and phone as the caller sent them (`x-citizen-bsuid`,
+   * `x-citizen-phone`), '' when absent: signed, so neither can be swapped on the way.
+   */
+  cb?: string;
+  cp?: string;
   iat: number;
   exp: number;
 }
@@ -111,6 +117,12 @@ export class CallerSigner {
       reason: caller.reason.slice(0, 500),
       aud: serviceOf(method),
       mth: method,
+      ...(caller.citizen
+        ? {
+            cb: (caller.citizen.bsuid ?? '').slice(0, 200),
+            cp: (caller.citizen.phone ?? '').slice(0, 32),
+          }
+        : {}),
     });
   }
 }
@@ -198,6 +210,14 @@ export class CallerVerifier {
       role: claims.role as CallerRole,
       officeId: claims.office,
       reason: claims.reason,
+      ...(claims.cb !== undefined || claims.cp !== undefined
+        ? {
+            citizen: {
+              ...(claims.cb ? { bsuid: claims.cb } : {}),
+              ...(claims.cp ? { phone: claims.cp } : {}),
+            },
+          }
+        : {}),
     };
   }
 }
@@ -222,6 +242,8 @@ function isClaims(c: Partial<ProofClaims>): c is ProofClaims {
     str(c.reason, 500) &&
     str(c.aud, 200) &&
     str(c.mth, 300) &&
+    (c.cb === undefined || str(c.cb, 200)) &&
+    (c.cp === undefined || str(c.cp, 32)) &&
     Number.isSafeInteger(c.iat) &&
     Number.isSafeInteger(c.exp)
   );

@@ -51,6 +51,17 @@ function citizenOf(metadata: grpc.Metadata, id: string): NonNullable<Caller['cit
   return identity;
 }
 
+/** The citizen's identity from the clear keys, which must be the ones the proof signed. */
+function signedCitizenOf(metadata: grpc.Metadata, caller: Caller): NonNullable<Caller['citizen']> {
+  const signed = caller.citizen ?? {};
+  if (
+    first(metadata, KEYS.citizenBsuid) !== (signed.bsuid ?? '') ||
+    first(metadata, KEYS.citizenPhone) !== (signed.phone ?? '')
+  )
+    throw badCitizen('the citizen identity differs from the caller proof');
+  return citizenOf(metadata, caller.id);
+}
+
 function first(metadata: grpc.Metadata, key: string): string {
   const value = metadata.get(key)[0];
   return value === undefined ? '' : value.toString().trim();
@@ -127,9 +138,9 @@ export function callerFromMetadata(metadata: grpc.Metadata, requestOfficeId: str
   return {
     ...caller,
     officeId,
-    // The citizen's identity keys travel in the clear; the proof binds them through the actor
-    // id, which must be the identity's citizen key.
-    ...(caller.role === 'citizen' ? { citizen: citizenOf(metadata, caller.id) } : {}),
+    // The citizen's identity keys travel in the clear and are signed in the proof: the two must
+    // say the same, and the actor id must be the identity's citizen key.
+    ...(caller.role === 'citizen' ? { citizen: signedCitizenOf(metadata, caller) } : {}),
   };
 }
 
@@ -182,6 +193,14 @@ export function callerProofInterceptor(signer: CallerSigner): grpc.Interceptor {
               role: role as CallerRole,
               officeId: first(metadata, KEYS.officeId),
               reason: first(metadata, KEYS.reason),
+              ...(role === 'citizen'
+                ? {
+                    citizen: {
+                      bsuid: first(metadata, KEYS.citizenBsuid),
+                      phone: first(metadata, KEYS.citizenPhone),
+                    },
+                  }
+                : {}),
             },
             options.method_definition.path,
           );

@@ -163,6 +163,42 @@ describe('case service believes a caller only from a valid caller proof (real gR
     });
   });
 
+  it('refuses a citizen identity changed after signing (a BSUID citizen given another phone)', async () => {
+    const bsuid = 'ID.0123456789abcdef0123456789abcdef';
+    const citizenClaims = {
+      sub: bsuid,
+      role: 'citizen',
+      office: OFFICE,
+      reason: '',
+      aud: 'pandawa.case.v1.CaseService',
+      mth: '/pandawa.case.v1.CaseService/ListCitizenCases',
+    };
+    const own = (phone: string, signedPhone: string) => {
+      const md = callerMetadata({
+        id: bsuid,
+        role: 'citizen',
+        officeId: OFFICE,
+        citizen: { bsuid, phone },
+      });
+      md.set(
+        CALLER_PROOF_KEY,
+        signCallerProof(conversation, { ...citizenClaims, cb: bsuid, cp: signedPhone }),
+      );
+      return callUnary(
+        raw,
+        raw.listCitizenCases,
+        { officeId: OFFICE, pageSize: 5 },
+        { deadlineMs: 10_000, metadata: md },
+      );
+    };
+    await expect(own('6281200000001', '6281200000001')).resolves.toBeDefined();
+    // The actor id (the BSUID) is the same, only the phone beside it was swapped: refused.
+    await expect(own('6281299999999', '6281200000001')).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      reason: 'CITIZEN_IDENTITY_INVALID',
+    });
+  });
+
   it('refuses a service asserting a role it may not (conversation or notification as supervisor)', async () => {
     for (const credential of [conversation, notification]) {
       await expect(
