@@ -13,3 +13,4 @@ export * from './limits.js';
 export { topology, type Topology, type StreamSpec } from './topology.js';
 export * from './events/index.js';
 export * from './case-status.js';
+export * from './office-settings.js';

@@ -18,6 +18,7 @@ const DUPLICATE_WINDOW = 2 * 60 * 1000;
 export function topology(namespace = '') {
   const subject = (s: string) => (namespace ? `${namespace}.${s}` : s);
   const stream = (s: string) => (namespace ? `${namespace.replace(/-/g, '_')}_${s}` : s);
+  const bucket = (b: string) => (namespace ? `${namespace.replace(/[^a-zA-Z0-9_-]/g, '_')}_${b}` : b);
 
   const subjects = {
     waInMessage: subject('wa.in.message'),
@@ -81,7 +82,13 @@ export function topology(namespace = '') {
     },
   } satisfies Record<string, StreamSpec>;
 
-  return { namespace, subjects, streams };
+  /** NATS KV buckets several services share (architecture §3.2). */
+  const buckets = {
+    /** One key per office: the admin API writes, every service reads (office-settings.ts). */
+    officeSettings: bucket('office_settings'),
+  };
+
+  return { namespace, subjects, streams, buckets };
 }
 
 export type Topology = ReturnType<typeof topology>;

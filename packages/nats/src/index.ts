@@ -22,3 +22,4 @@ export {
   type FollowerHandle,
   type FollowerOptions,
 } from './follower.js';
+export { OfficeSettingsKv, type StoredOfficeSettings } from './office-settings.kv.js';

@@ -15,7 +15,7 @@ export interface TestBus {
   js: JetStreamClient;
   jsm: JetStreamManager;
   topology: Topology;
-  /** Deletes this namespace's streams and closes the connection. */
+  /** Deletes this namespace's streams and KV buckets and closes the connection. */
   close(): Promise<void>;
 }
 
@@ -33,6 +33,9 @@ export async function connectTestBus(url: string, namespace: string): Promise<Te
     async close() {
       for (const spec of Object.values(t.streams))
         await jsm.streams.delete(spec.name).catch(() => false);
+      // A KV bucket is the stream `KV_<bucket>`; those nobody opened are simply not there.
+      for (const bucket of Object.values(t.buckets))
+        await jsm.streams.delete(`KV_${bucket}`).catch(() => false);
       await nc.close();
     },
   };
