@@ -6,6 +6,7 @@ import type {
   EventPublisher,
   JetStreamClient,
   JetStreamManager,
+  OfficeSettingsKv,
 } from '@pandawa/nats';
 import { InboundHandler } from './application/handle-inbound.js';
 import type { CasePort, DocumentPort } from './application/ports.js';
@@ -17,6 +18,7 @@ import { ReplyPublisher } from './events/reply.publisher.js';
 import { GrpcCasePort } from './grpc/case.client.js';
 import { GrpcDocumentPort } from './grpc/document.client.js';
 import { loadRegionCodes } from './store/region-codes.source.js';
+import { officeSettingsSource } from './store/office-settings.source.js';
 import { SessionRepository } from './store/session/session.repository.js';
 
 export interface ConversationAppOptions {
@@ -31,6 +33,8 @@ export interface ConversationAppOptions {
   now?: () => Date;
   cases?: CasePort;
   documents?: DocumentPort;
+  /** The `office_settings` KV bucket (architecture §3.2); without it, configuration only. */
+  officeSettings?: Pick<OfficeSettingsKv, 'read'>;
 }
 
 /** Wires the conversation service's parts; main.ts (and in-process tests) own the connections. */
@@ -61,6 +65,19 @@ export async function createConversationApp(options: ConversationAppOptions) {
       whatToBring: config.OFFICE_WHAT_TO_BRING,
       holidays: [...config.SERVICE_HOLIDAYS],
     },
+    ...(options.officeSettings
+      ? {
+          officeInfo: officeSettingsSource(
+            options.officeSettings,
+            {
+              week: config.SERVICE_HOURS,
+              utcOffset: config.SERVICE_UTC_OFFSET,
+              holidays: [...config.SERVICE_HOLIDAYS],
+            },
+            logger,
+          ),
+        }
+      : {}),
     logger,
     now: options.now ?? (() => new Date()),
     idleTimeoutMs: config.SESSION_IDLE_TIMEOUT_MS,

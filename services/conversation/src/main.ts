@@ -1,5 +1,6 @@
 import { CallerSigner, callerCredential, useCallerSigner } from '@pandawa/grpc';
 import { createLogger } from '@pandawa/logging';
+import { OfficeSettingsKv } from '@pandawa/nats';
 import {
   connectBackbone,
   handleShutdown,
@@ -32,6 +33,7 @@ await runMain('conversation', async () => {
     jsm: backbone.jsm,
     topology: backbone.topology,
     logger,
+    officeSettings: await OfficeSettingsKv.open(backbone.nc, backbone.topology, logger),
   });
   await app.start();
   const readiness = new Readiness({

@@ -5,7 +5,7 @@ import type { AuthDeps } from './application/auth/sign-in.js';
 import type { GatewayConfig } from './config.js';
 import { scryptHasher, type PasswordHasher } from './domain/password.js';
 import { createDeskClients, type DeskClients } from './grpc/desk.clients.js';
-import { deskRoutes } from './http/admin/desk/desk.routes.js';
+import { deskRoutes, type DeskDeps } from './http/admin/desk/desk.routes.js';
 import type { AnyRoute } from './http/admin/api-route.js';
 import { AccountRepository } from './store/accounts/account.repository.js';
 import { RefreshTokenStore } from './store/auth/refresh-token.store.js';
@@ -61,11 +61,12 @@ export function createDesk(
   config: GatewayConfig,
   auth: Pick<AuthDeps, 'accounts'>,
   logger: Logger,
+  stores: Pick<DeskDeps, 'officeSettings'> = {},
 ): { clients: DeskClients; routes: AnyRoute[] } {
   const clients = createDeskClients({
     caseAddr: config.CASE_ADDR,
     documentAddr: config.DOCUMENT_ADDR,
     deadlineMs: config.GRPC_DEADLINE_MS,
   });
-  return { clients, routes: deskRoutes({ clients, accounts: auth.accounts, logger }) };
+  return { clients, routes: deskRoutes({ clients, accounts: auth.accounts, logger, ...stores }) };
 }

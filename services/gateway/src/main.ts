@@ -1,6 +1,7 @@
 import { CallerSigner, callerCredential, useCallerSigner } from '@pandawa/grpc';
 import type { AddressInfo } from 'node:net';
 import { createLogger } from '@pandawa/logging';
+import { OfficeSettingsKv } from '@pandawa/nats';
 import { connectBackbone, handleShutdown, Readiness, runMain } from '@pandawa/lifecycle';
 import { adminHttpSettings, createAdminAuth, createDesk } from './admin.app.js';
 import { loadGatewayConfig, SANDBOX_APP_SECRET, SANDBOX_VERIFY_TOKEN } from './config.js';
@@ -29,7 +30,9 @@ await runMain('gateway', async () => {
     streams: (t) => [t.streams.WA_IN],
   });
   const auth = await createAdminAuth(config, backbone.mongo);
-  const desk = createDesk(config, auth, logger);
+  // Office settings (architecture §3.2): the admin API writes them where every service reads them.
+  const officeSettings = await OfficeSettingsKv.open(backbone.nc, backbone.topology, logger);
+  const desk = createDesk(config, auth, logger, { officeSettings });
   // Sign-in failures outlive their window by the lock-out; FerretDB has no TTL index.
   const purge = setInterval(() => {
     auth.throttle.purge(Date.now()).catch((err: unknown) => logger.warn({ err }, 'purge failed'));

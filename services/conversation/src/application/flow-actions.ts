@@ -3,6 +3,7 @@ import { isOpenStatus } from '../domain/categories.js';
 import type { FlowAction, FlowState } from '../domain/intake.machine.js';
 import type { OfficeHours } from '../domain/office-hours.js';
 import { HANDOFF_NOTE, messages, STATUS_WORDS } from '../messages.id.js';
+import { officeInfo, type OfficeInfoPort } from './office-info.js';
 import type { CasePort, CitizenCase, DocumentPort } from './ports.js';
 
 export interface ActionDeps {
@@ -10,6 +11,8 @@ export interface ActionDeps {
   documents: DocumentPort;
   hours: OfficeHours;
   info: { address: string; whatToBring: string; holidays: string[] };
+  /** The office's own settings (admin API), read for *Info & jam layanan*. */
+  officeInfo?: OfficeInfoPort;
 }
 
 /** Who is talking and about which message: what every action needs. */
@@ -118,16 +121,7 @@ export async function performAction(
       };
     }
     case 'show_info':
-      return {
-        replies: [
-          messages.info({
-            hours: deps.hours.describe(),
-            holidays: deps.info.holidays.join(', '),
-            address: deps.info.address,
-            bring: deps.info.whatToBring,
-          }),
-        ],
-      };
+      return { replies: [messages.info(await officeInfo(deps, scope.officeId))] };
     case 'handoff': {
       const own = await cases.listOwnCases(scope.officeId, scope.citizen);
       let target = newestOpen(own);

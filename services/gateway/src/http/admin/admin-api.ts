@@ -43,7 +43,7 @@ export function adminApi(deps: AdminApiDeps): Router {
       res.setHeader('access-control-allow-credentials', 'true');
       res.setHeader('vary', 'Origin');
       if (req.method === 'OPTIONS') {
-        res.setHeader('access-control-allow-methods', 'GET,POST,PATCH,DELETE');
+        res.setHeader('access-control-allow-methods', 'GET,POST,PUT,PATCH,DELETE');
         res.setHeader('access-control-allow-headers', 'authorization,content-type,x-request-id');
         res.setHeader('access-control-max-age', '600');
         res.status(204).end();

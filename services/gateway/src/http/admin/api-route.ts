@@ -15,7 +15,7 @@ export interface RouteSpec<
   P extends z.ZodType,
   R extends z.ZodType,
 > {
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Express path, `/cases/:caseId`; OpenAPI shows `{caseId}`. */
   path: string;
   operationId: string;

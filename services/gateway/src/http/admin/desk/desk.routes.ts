@@ -1,7 +1,10 @@
 import type { Logger } from '@pandawa/logging';
+import type { OfficeSettingsKv } from '@pandawa/nats';
 import type { DeskClients } from '../../../grpc/desk.clients.js';
 import type { AccountRepository } from '../../../store/accounts/account.repository.js';
 import type { AnyRoute } from '../api-route.js';
+import { caseActionRoutes } from './case-actions.routes.js';
+import { officeSettingsRoutes } from './office-settings.routes.js';
 
 /**
  * What the case-desk routes need. Every call to case and document-storage goes through
@@ -13,12 +16,14 @@ export interface DeskDeps {
   /** The office's accounts: assignees, and who an audit entry names. */
   accounts: AccountRepository;
   logger: Logger;
+  /** The `office_settings` KV bucket; without it the settings routes answer 503. */
+  officeSettings?: OfficeSettingsKv;
 }
 
 /**
  * The case desk (issue 14): one `desk/<topic>.routes.ts` per topic, each listed once here, so
  * the OpenAPI document and the authorization matrix see every route.
  */
-export function deskRoutes(_deps: DeskDeps): AnyRoute[] {
-  return [];
+export function deskRoutes(deps: DeskDeps): AnyRoute[] {
+  return [...caseActionRoutes(deps), ...officeSettingsRoutes(deps)];
 }
