@@ -18,7 +18,8 @@ const DUPLICATE_WINDOW = 2 * 60 * 1000;
 export function topology(namespace = '') {
   const subject = (s: string) => (namespace ? `${namespace}.${s}` : s);
   const stream = (s: string) => (namespace ? `${namespace.replace(/-/g, '_')}_${s}` : s);
-  const bucket = (b: string) => (namespace ? `${namespace.replace(/[^a-zA-Z0-9_-]/g, '_')}_${b}` : b);
+  const bucket = (b: string) =>
+    namespace ? `${namespace.replace(/[^a-zA-Z0-9_-]/g, '_')}_${b}` : b;
 
   const subjects = {
     waInMessage: subject('wa.in.message'),

@@ -31,7 +31,8 @@ try {
   const accounts = new AccountRepository(mongo);
   if (await accounts.anyAdmin(officeId)) {
     process.stderr.write(
-      `office ${officeId} has an admin account already; create further accounts through the API` + '\n',
+      `office ${officeId} has an admin account already; create further accounts through the API` +
+        '\n',
     );
     process.exitCode = 1;
   } else {
