@@ -3,6 +3,7 @@ import type { CaseContext } from './application/case-context.js';
 import { assignCase, claimCase, unassignCase } from './application/case-assignment.js';
 import { attachDocuments } from './application/case-documents.js';
 import { addCitizenMessage, addOfficerReply } from './application/case-messages.js';
+import { handBackToBot } from './application/case-handoff.js';
 import { addInternalNote } from './application/case-notes.js';
 import { updateTriage, type TriageInput } from './application/case-triage.js';
 import { getCase, listCases, listCitizenCases } from './application/case-queries.js';
@@ -137,9 +138,14 @@ export class CaseService {
     actor: Actor,
     officeId: string,
     caseId: string,
-    input: { text: string; documentIds: string[]; waMessageId: string },
+    input: { text: string; documentIds: string[]; waMessageId: string; requestOfficer?: boolean },
   ) {
     return addCitizenMessage(this.ctx, actor, officeId, caseId, input);
+  }
+
+  /** An officer gives the conversation back to the bot; the case stays open. */
+  handBackToBot(actor: Actor, officeId: string, caseId: string, expectedVersion?: number) {
+    return handBackToBot(this.ctx, actor, officeId, caseId, expectedVersion);
   }
 
   addOfficerReply(actor: Actor, officeId: string, caseId: string, text: string) {

@@ -90,6 +90,14 @@ function seedCase(i: number, officeId = OFFICE): CaseDocument {
     documentIds: [],
     assigneeId: i % 4 === 0 ? '' : `officer-${i % 5}`,
     tags: TAGS[i % TAGS.length]!,
+    // Handoffs running, ended, and none (old records have no field at all).
+    ...(i % 4 === 1
+      ? {
+          handoff: { requestedAt: createdAt, endedAt: i % 8 === 5 ? createdAt : null, endedBy: '' },
+        }
+      : i % 4 === 2
+        ? { handoff: null }
+        : {}),
     createdAt,
     updatedAt: createdAt,
     sla,
@@ -118,6 +126,9 @@ function reference(docs: CaseDocument[], f: ListFilter, order: ListOrder): strin
       (f.unassignedOnly || !f.assigneeId || d.assigneeId === f.assigneeId) &&
       (f.slaBreached === undefined || d.slaBreached === f.slaBreached) &&
       (!f.priority || d.priority === f.priority) &&
+      (!f.awaitingOfficer ||
+        (d.handoff?.endedAt === null &&
+          !['SELESAI', 'DITOLAK', 'DIBATALKAN'].includes(d.status))) &&
       (!f.tag || d.tags.some((t) => t.toLowerCase() === f.tag!.toLowerCase())) &&
       (!f.trackingCodePrefix || d.trackingCode.startsWith(f.trackingCodePrefix)) &&
       (!f.namePrefix ||
@@ -166,6 +177,8 @@ const FILTERS: [string, ListFilter][] = [
     { statuses: ['BARU', 'DIVERIFIKASI', 'DIPROSES'], slaBreached: false, tag: 'BANK' },
   ],
   ['a search that matches nothing', { namePrefix: 'zzz' }],
+  ['waiting for an officer', { awaitingOfficer: true }],
+  ['waiting for an officer, unassigned', { awaitingOfficer: true, unassignedOnly: true }],
 ];
 
 /** Every page of a listing, following the cursor; every page but the last is full. */

@@ -294,6 +294,12 @@ export const messages = {
       `Baik, pesan Anda kami teruskan kepada petugas (pengaduan ${trackingCode}). Petugas akan membalas di sini; pesan berikutnya langsung dibaca petugas.`,
     ),
 
+  /** An officer gave the conversation back while the case stays open (before the answer). */
+  handedBack: (trackingCode: string) =>
+    text(
+      `Petugas telah selesai menangani percakapan pengaduan ${trackingCode}. Asisten otomatis kembali melayani Anda; ketik *petugas* bila perlu bicara lagi dengan petugas.`,
+    ),
+
   messageAttached: (trackingCode: string) =>
     text(`Pesan Anda sudah kami teruskan ke pengaduan ${trackingCode}.`),
 

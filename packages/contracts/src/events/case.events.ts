@@ -126,6 +126,24 @@ export const caseTriaged = defineEvent(
   }),
 );
 
+/**
+ * The citizen asked for an officer (`active`: the bot stays quiet on the case), or an officer
+ * handed the conversation back to the bot (`active: false`, with the officer as `actor`).
+ * Version 1: new with the handoff flag; it carries `citizen` like every v2 event.
+ */
+export const caseHandoffChanged = defineEvent(
+  'case.events.handoff_changed',
+  1,
+  z.object({
+    ...caseRef,
+    active: z.boolean(),
+    requestedAt: z.iso.datetime({ offset: true }),
+    /** Set when the handoff ended. */
+    endedAt: z.iso.datetime({ offset: true }).optional(),
+    actor,
+  }),
+);
+
 export const caseSlaBreached = defineEvent(
   'case.events.sla_breached',
   2,
@@ -145,6 +163,7 @@ export const caseEvents = {
   reply_added: caseReplyAdded,
   documents_attached: caseDocumentsAttached,
   triaged: caseTriaged,
+  handoff_changed: caseHandoffChanged,
   sla_breached: caseSlaBreached,
 } as const;
 

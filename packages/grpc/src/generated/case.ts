@@ -16,6 +16,8 @@ import type { CreateCaseRequest as _pandawa_case_v1_CreateCaseRequest, CreateCas
 import type { DurationSummary as _pandawa_case_v1_DurationSummary, DurationSummary__Output as _pandawa_case_v1_DurationSummary__Output } from './pandawa/case/v1/DurationSummary.js';
 import type { GetCaseRequest as _pandawa_case_v1_GetCaseRequest, GetCaseRequest__Output as _pandawa_case_v1_GetCaseRequest__Output } from './pandawa/case/v1/GetCaseRequest.js';
 import type { GetStatisticsRequest as _pandawa_case_v1_GetStatisticsRequest, GetStatisticsRequest__Output as _pandawa_case_v1_GetStatisticsRequest__Output } from './pandawa/case/v1/GetStatisticsRequest.js';
+import type { HandBackToBotRequest as _pandawa_case_v1_HandBackToBotRequest, HandBackToBotRequest__Output as _pandawa_case_v1_HandBackToBotRequest__Output } from './pandawa/case/v1/HandBackToBotRequest.js';
+import type { Handoff as _pandawa_case_v1_Handoff, Handoff__Output as _pandawa_case_v1_Handoff__Output } from './pandawa/case/v1/Handoff.js';
 import type { InternalNote as _pandawa_case_v1_InternalNote, InternalNote__Output as _pandawa_case_v1_InternalNote__Output } from './pandawa/case/v1/InternalNote.js';
 import type { ListCasesRequest as _pandawa_case_v1_ListCasesRequest, ListCasesRequest__Output as _pandawa_case_v1_ListCasesRequest__Output } from './pandawa/case/v1/ListCasesRequest.js';
 import type { ListCasesResponse as _pandawa_case_v1_ListCasesResponse, ListCasesResponse__Output as _pandawa_case_v1_ListCasesResponse__Output } from './pandawa/case/v1/ListCasesResponse.js';
@@ -58,6 +60,8 @@ export interface ProtoGrpcType {
         DurationSummary: MessageTypeDefinition<_pandawa_case_v1_DurationSummary, _pandawa_case_v1_DurationSummary__Output>
         GetCaseRequest: MessageTypeDefinition<_pandawa_case_v1_GetCaseRequest, _pandawa_case_v1_GetCaseRequest__Output>
         GetStatisticsRequest: MessageTypeDefinition<_pandawa_case_v1_GetStatisticsRequest, _pandawa_case_v1_GetStatisticsRequest__Output>
+        HandBackToBotRequest: MessageTypeDefinition<_pandawa_case_v1_HandBackToBotRequest, _pandawa_case_v1_HandBackToBotRequest__Output>
+        Handoff: MessageTypeDefinition<_pandawa_case_v1_Handoff, _pandawa_case_v1_Handoff__Output>
         InternalNote: MessageTypeDefinition<_pandawa_case_v1_InternalNote, _pandawa_case_v1_InternalNote__Output>
         ListCasesRequest: MessageTypeDefinition<_pandawa_case_v1_ListCasesRequest, _pandawa_case_v1_ListCasesRequest__Output>
         ListCasesResponse: MessageTypeDefinition<_pandawa_case_v1_ListCasesResponse, _pandawa_case_v1_ListCasesResponse__Output>

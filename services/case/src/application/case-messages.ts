@@ -7,19 +7,21 @@ import type { CaseContext } from './case-context.js';
 import { caseRef } from './case-events.js';
 import { checkDocuments, checkText, denied, invalid } from './case-guards.js';
 import { mutateCase } from './case-mutation.js';
+import { requestOfficer } from './case-handoff.js';
 import { resumeOnCitizenAnswer } from './citizen-answer.js';
 
 /**
  * A citizen's message on their case. WhatsApp redelivers webhooks, so a message whose
  * WhatsApp id the thread already holds is not added twice. An answer to a case waiting on the
  * citizen resumes its resolution clock: the office is accountable from the moment it arrives.
+ * With `requestOfficer` the citizen asks for an officer: the case's handoff starts (same update).
  */
 export function addCitizenMessage(
   ctx: CaseContext,
   actor: Actor,
   officeId: string,
   caseId: string,
-  input: { text: string; documentIds: string[]; waMessageId: string },
+  input: { text: string; documentIds: string[]; waMessageId: string; requestOfficer?: boolean },
 ) {
   if (actor.role !== 'citizen' && actor.role !== 'service')
     throw denied('only the citizen adds citizen messages', 'CITIZEN_ONLY');
@@ -44,13 +46,19 @@ export function addCitizenMessage(
     };
     const newDocs = input.documentIds.filter((d) => !doc.documentIds.includes(d));
     const answer = resumeOnCitizenAnswer(ctx, doc, now);
+    const handoff = input.requestOfficer ? requestOfficer(doc, actor, now) : null;
+    const set = { ...answer.set, ...handoff?.set };
     return {
-      ...(answer.set ? { set: answer.set } : {}),
+      ...(Object.keys(set).length ? { set } : {}),
       push: { messages: [message], ...(newDocs.length ? { documentIds: newDocs } : {}) },
       audit: {
         action: 'message_added',
         before: answer.auditBefore,
-        after: { messageId: message.id, ...answer.auditAfter },
+        after: {
+          messageId: message.id,
+          ...answer.auditAfter,
+          ...(handoff ? { handoff: 'requested' } : {}),
+        },
         reason: '',
       },
       events: [
@@ -58,6 +66,7 @@ export function addCitizenMessage(
           name: 'message_added',
           data: { ...caseRef(doc), messageId: message.id, documentIds: input.documentIds },
         },
+        ...(handoff ? [handoff.event] : []),
       ],
     };
   });

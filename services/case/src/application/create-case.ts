@@ -4,6 +4,7 @@ import { normalizeTags } from '../domain/case-tags.js';
 import type { Actor, CaseCategory, CasePriority } from '../domain/case.types.js';
 import { eventIdentityOf, identityProblem } from '../domain/citizen-identity.js';
 import { normalizeName } from '../domain/search-name.js';
+import { handoffRequested } from '../domain/handoff.js';
 import { computeDueTimes } from '../domain/sla.policy.js';
 import { allocateTrackingCode } from '../domain/tracking-code.js';
 import type { CaseDocument } from '../store/case/case.schema.js';
@@ -39,6 +40,8 @@ export interface CreateCaseInput {
   documentIds: string[];
   priority: CasePriority;
   tags: string[];
+  /** The citizen asked for an officer: the case starts with a running handoff (§6.1). */
+  requestOfficer?: boolean;
 }
 
 /**
@@ -111,6 +114,7 @@ export async function createCase(
       documentIds: [...new Set(input.documentIds)],
       assigneeId: '',
       tags,
+      handoff: input.requestOfficer ? handoffRequested(now) : null,
       createdAt: now,
       updatedAt: now,
       sla: {
@@ -136,7 +140,12 @@ export async function createCase(
           actorRole: actor.role,
           action: 'created',
           before: null,
-          after: { status: 'BARU', category: input.category, trackingCode },
+          after: {
+            status: 'BARU',
+            category: input.category,
+            trackingCode,
+            ...(input.requestOfficer ? { handoff: 'requested' } : {}),
+          },
           reason: '',
         },
       ],
@@ -153,6 +162,18 @@ export async function createCase(
         firstResponseDueAt: due.firstResponseDueAt.toISOString(),
         resolutionDueAt: due.resolutionDueAt.toISOString(),
       }),
+      ...(input.requestOfficer
+        ? [
+            outboxEntry(doc, 'handoff_changed', now, {
+              caseId: id,
+              trackingCode,
+              citizen: eventIdentityOf(citizen),
+              active: true,
+              requestedAt: now.toISOString(),
+              actor: { id: actor.id, role: actor.role },
+            }),
+          ]
+        : []),
     ];
     const { outcome, doc: stored } = await ctx.store.create(doc);
     if (outcome.ok) {

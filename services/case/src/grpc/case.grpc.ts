@@ -108,6 +108,7 @@ export function registerCaseGrpc(server: GrpcServer, service: CaseService, logge
           documentIds: req.documentIds,
           priority: priorityOf(req.priority) ?? 'PRIORITY_NORMAL',
           tags: req.tags,
+          requestOfficer: req.requestOfficer,
         }),
       ),
     ),
@@ -141,6 +142,7 @@ export function registerCaseGrpc(server: GrpcServer, service: CaseService, logge
           unassignedOnly: req.unassignedOnly,
           ...withPriority(req.priority),
           ...(req.tag.trim() ? { tag: req.tag } : {}),
+          ...(req.awaitingOfficer ? { awaitingOfficer: true } : {}),
           ...(req._slaBreached === 'slaBreached' ? { slaBreached: Boolean(req.slaBreached) } : {}),
           ...(query
             ? looksLikeTrackingCode(query)
@@ -222,7 +224,19 @@ export function registerCaseGrpc(server: GrpcServer, service: CaseService, logge
           text: req.text,
           documentIds: req.documentIds,
           waMessageId: req.waMessageId,
+          requestOfficer: req.requestOfficer,
         }),
+      ),
+    ),
+
+    HandBackToBot: handle('HandBackToBot', async (req, actor) =>
+      caseOut(actor)(
+        await service.handBackToBot(
+          actor,
+          req.officeId,
+          req.caseId,
+          optionalVersion(req.expectedVersion),
+        ),
       ),
     ),
 

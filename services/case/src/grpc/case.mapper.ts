@@ -1,5 +1,6 @@
 import { isStaff, type Actor } from '../domain/case.types.js';
 import { identityOf } from '../domain/citizen-identity.js';
+import { handoffActive } from '../domain/handoff.js';
 import type { CaseListEntry } from '../read-model/case-list.entry.js';
 import type { CaseDocument } from '../store/case/case.schema.js';
 import type { CaseMessage, Res } from './case.proto-types.js';
@@ -36,6 +37,12 @@ export function toCaseMessage(doc: CaseView, actor: Actor): CaseMessage {
     version: doc.version,
     priority: doc.priority,
     tags: doc.tags,
+    handoff: {
+      requestedAt: iso(doc.handoff?.requestedAt),
+      endedAt: iso(doc.handoff?.endedAt),
+      endedBy: doc.handoff?.endedBy ?? '',
+      active: handoffActive(doc),
+    },
     sla: {
       firstResponseDueAt: iso(doc.sla.firstResponseDueAt),
       resolutionDueAt: iso(doc.sla.resolutionDueAt),

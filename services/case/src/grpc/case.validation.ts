@@ -104,6 +104,7 @@ const METHOD_CHECKS: { [M in CaseMethod]?: (req: Req<M>) => void } = {
   UnassignCase: (req) => checkVersion(req.expectedVersion, 'expected_version'),
   ClaimCase: (req) => checkVersion(req.expectedVersion, 'expected_version'),
   UpdateCaseTriage: (req) => checkVersion(req.expectedVersion, 'expected_version'),
+  HandBackToBot: (req) => checkVersion(req.expectedVersion, 'expected_version'),
   GetStatistics: (req) => {
     const from = req.from ? parseRequestTime(req.from, 'from') : undefined;
     const to = req.to ? parseRequestTime(req.to, 'to') : undefined;

@@ -64,6 +64,7 @@ export function toListEntry(doc: ListedCase): CaseListEntry {
     documentIds: doc.documentIds ?? [],
     assigneeId: intern(doc.assigneeId ?? ''),
     tags: doc.tags ?? [],
+    handoff: doc.handoff ?? null,
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
     sla: doc.sla,

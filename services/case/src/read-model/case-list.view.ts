@@ -1,5 +1,6 @@
 import { hasTag } from '../domain/case-tags.js';
 import { belongsTo } from '../domain/citizen-identity.js';
+import { handoffActive } from '../domain/handoff.js';
 import type { CaseCategory, CasePriority, CaseStatus } from '../domain/case.types.js';
 import { urgentDueAt } from '../domain/sla-clocks.js';
 import type { Cursor } from '../store/case/case.repository.js';
@@ -19,6 +20,8 @@ export interface ListFilter {
   priority?: CasePriority;
   /** Cases carrying this tag, case aside. */
   tag?: string;
+  /** Only cases whose citizen waits for an officer (domain/handoff.ts). */
+  awaitingOfficer?: boolean;
 }
 
 /**
@@ -88,6 +91,7 @@ export function matches(e: CaseListEntry, f: ListFilter): boolean {
     (!f.citizen || belongsTo(e.citizen, f.citizen)) &&
     (!f.priority || e.priority === f.priority) &&
     (!f.tag || hasTag(e.tags, f.tag)) &&
+    (!f.awaitingOfficer || handoffActive(e)) &&
     (!f.trackingCodePrefix || e.trackingCode.startsWith(f.trackingCodePrefix)) &&
     (!f.namePrefix || startsAWord(e.searchName, f.namePrefix))
   );

@@ -132,6 +132,7 @@ export async function performAction(
           text: HANDOFF_NOTE,
           documentIds: [],
           waMessageId: scope.messageId,
+          requestOfficer: true,
         });
       } else {
         target = await cases.openCase({
@@ -144,6 +145,7 @@ export async function performAction(
           name: '',
           description: HANDOFF_NOTE,
           documentIds: [],
+          requestOfficer: true,
         });
       }
       return {

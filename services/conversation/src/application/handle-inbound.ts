@@ -176,7 +176,9 @@ export class InboundHandler {
       now,
     };
     try {
-      flow = await this.resumeIfHandoffOver(flow, scope);
+      const resumed = await this.resumeIfHandoffOver(flow, scope);
+      flow = resumed.flow;
+      if (resumed.notice) prefix.push(resumed.notice);
       const input = await this.citizenInput(inbound, flow, scope, deliveryCount);
       const ctx: FlowContext = {
         regions: deps.regions,
@@ -205,13 +207,22 @@ export class InboundHandler {
     }
   }
 
-  /** The bot speaks again once the case an officer has is closed. */
-  private async resumeIfHandoffOver(flow: FlowState, scope: ActionScope): Promise<FlowState> {
-    if (flow.step !== 'handoff' || !flow.handoffCaseId) return flow;
+  /**
+   * The bot speaks again once the case an officer has is closed, or an officer handed the
+   * conversation back while it stays open (the case's handoff ended; the citizen is told so).
+   */
+  private async resumeIfHandoffOver(
+    flow: FlowState,
+    scope: ActionScope,
+  ): Promise<{ flow: FlowState; notice?: OutboundMessage }> {
+    if (flow.step !== 'handoff' || !flow.handoffCaseId) return { flow };
     const own = await this.deps.cases.listOwnCases(scope.officeId, scope.citizen);
     const handed = own.find((c) => c.id === flow.handoffCaseId);
-    if (handed && isOpenStatus(handed.status)) return flow;
-    return initialState(flow.intakeSeq);
+    if (handed?.handoffActive) return { flow };
+    const resumed = initialState(flow.intakeSeq);
+    if (handed && isOpenStatus(handed.status))
+      return { flow: resumed, notice: messages.handedBack(handed.trackingCode) };
+    return { flow: resumed };
   }
 
   /** Documents are ingested here, so the flow sees a stored document or a refusal. */

@@ -11,6 +11,8 @@ export interface CitizenCase {
   /** RFC 3339; empty once answered or when unknown. */
   firstResponseDueAt: string;
   statusDetail?: { reason: string; missingItems: string[]; visitInstructions: string };
+  /** The citizen waits for an officer on this case: the bot stays quiet (architecture §6.1). */
+  handoffActive: boolean;
 }
 
 export interface OpenCaseInput {
@@ -25,6 +27,8 @@ export interface OpenCaseInput {
   name: string;
   description: string;
   documentIds: string[];
+  /** A handoff case: it starts waiting for an officer. */
+  requestOfficer?: boolean;
 }
 
 /** What the flow asks of the case service, acting for the citizen (architecture §4). */
@@ -40,6 +44,8 @@ export interface CasePort {
     text: string;
     documentIds: string[];
     waMessageId: string;
+    /** The citizen asks for an officer with this message: the case's handoff starts. */
+    requestOfficer?: boolean;
   }): Promise<void>;
   attachDocuments(input: {
     officeId: string;

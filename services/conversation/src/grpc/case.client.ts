@@ -25,6 +25,7 @@ function toCitizenCase(c: CaseMessage): CitizenCase {
     category: String(c.category) as CaseCategory,
     createdAt: c.createdAt,
     firstResponseDueAt: c.sla?.firstResponseAt ? '' : (c.sla?.firstResponseDueAt ?? ''),
+    handoffActive: c.handoff?.active ?? false,
     ...(c.statusDetail
       ? {
           statusDetail: {
@@ -89,6 +90,7 @@ export class GrpcCasePort implements CasePort {
         },
         description: input.description,
         documentIds: input.documentIds,
+        requestOfficer: input.requestOfficer ?? false,
       },
       this.opts(input.officeId, input.citizen),
     );
@@ -115,6 +117,7 @@ export class GrpcCasePort implements CasePort {
         text: input.text,
         documentIds: input.documentIds,
         waMessageId: input.waMessageId,
+        requestOfficer: input.requestOfficer ?? false,
       },
       this.opts(input.officeId, input.citizen),
     );

@@ -6,6 +6,7 @@ import type {
   DeliveryStatus,
 } from '../../domain/case.types.js';
 import type { StatusDetail } from '../../domain/case-lifecycle.js';
+import type { Handoff } from '../../domain/handoff.js';
 import type { SlaClocks } from '../../domain/sla-clocks.js';
 
 export const CASE_COLLECTION = 'cases';
@@ -59,6 +60,9 @@ export interface AuditEntryDoc {
   reason: string;
 }
 
+/** The citizen's request for an officer as stored (the domain's type). */
+export type HandoffDoc = Handoff;
+
 /** The case's SLA clocks as stored (the domain's type: one shape, one place). */
 export type SlaDoc = SlaClocks;
 
@@ -88,6 +92,8 @@ export interface CaseDocument {
   /** '' when nobody holds the case (an empty string, so "unassigned" is an equality filter). */
   assigneeId: string;
   tags: string[];
+  /** Absent or null: the citizen never asked for an officer on this case. */
+  handoff?: HandoffDoc | null;
   createdAt: Date;
   updatedAt: Date;
   sla: SlaDoc;

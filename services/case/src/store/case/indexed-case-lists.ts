@@ -170,6 +170,8 @@ export class IndexedCaseLists implements CaseLists {
     else if (f.assigneeId) q.assigneeId = f.assigneeId;
     if (f.slaBreached !== undefined) q.slaBreached = f.slaBreached;
     if (f.priority) q.priority = f.priority;
+    // Cases with a handoff, ended or not; `matches` keeps the running ones of open cases.
+    if (f.awaitingOfficer) q.handoff = { $ne: null };
     if (f.citizen) {
       // Every case that may be theirs (domain/citizen-identity.ts `belongsTo`, legacy `waId`
       // read as the phone); `matches` then keeps only theirs.

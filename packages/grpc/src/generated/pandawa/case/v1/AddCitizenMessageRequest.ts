@@ -7,6 +7,7 @@ export interface AddCitizenMessageRequest {
   'text'?: (string);
   'documentIds'?: (string)[];
   'waMessageId'?: (string);
+  'requestOfficer'?: (boolean);
 }
 
 export interface AddCitizenMessageRequest__Output {
@@ -15,4 +16,5 @@ export interface AddCitizenMessageRequest__Output {
   'text': (string);
   'documentIds': (string)[];
   'waMessageId': (string);
+  'requestOfficer': (boolean);
 }

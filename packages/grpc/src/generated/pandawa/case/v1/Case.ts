@@ -9,6 +9,7 @@ import type { StatusDetail as _pandawa_case_v1_StatusDetail, StatusDetail__Outpu
 import type { ThreadMessage as _pandawa_case_v1_ThreadMessage, ThreadMessage__Output as _pandawa_case_v1_ThreadMessage__Output } from '../../../pandawa/case/v1/ThreadMessage.js';
 import type { InternalNote as _pandawa_case_v1_InternalNote, InternalNote__Output as _pandawa_case_v1_InternalNote__Output } from '../../../pandawa/case/v1/InternalNote.js';
 import type { AuditEntry as _pandawa_case_v1_AuditEntry, AuditEntry__Output as _pandawa_case_v1_AuditEntry__Output } from '../../../pandawa/case/v1/AuditEntry.js';
+import type { Handoff as _pandawa_case_v1_Handoff, Handoff__Output as _pandawa_case_v1_Handoff__Output } from '../../../pandawa/case/v1/Handoff.js';
 import type { Long } from '@grpc/proto-loader';
 
 export interface Case {
@@ -31,6 +32,7 @@ export interface Case {
   'messages'?: (_pandawa_case_v1_ThreadMessage)[];
   'notes'?: (_pandawa_case_v1_InternalNote)[];
   'audit'?: (_pandawa_case_v1_AuditEntry)[];
+  'handoff'?: (_pandawa_case_v1_Handoff | null);
 }
 
 export interface Case__Output {
@@ -53,4 +55,5 @@ export interface Case__Output {
   'messages': (_pandawa_case_v1_ThreadMessage__Output)[];
   'notes': (_pandawa_case_v1_InternalNote__Output)[];
   'audit': (_pandawa_case_v1_AuditEntry__Output)[];
+  'handoff': (_pandawa_case_v1_Handoff__Output | null);
 }

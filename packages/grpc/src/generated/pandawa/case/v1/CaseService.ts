@@ -12,6 +12,7 @@ import type { ClaimCaseRequest as _pandawa_case_v1_ClaimCaseRequest, ClaimCaseRe
 import type { CreateCaseRequest as _pandawa_case_v1_CreateCaseRequest, CreateCaseRequest__Output as _pandawa_case_v1_CreateCaseRequest__Output } from '../../../pandawa/case/v1/CreateCaseRequest.js';
 import type { GetCaseRequest as _pandawa_case_v1_GetCaseRequest, GetCaseRequest__Output as _pandawa_case_v1_GetCaseRequest__Output } from '../../../pandawa/case/v1/GetCaseRequest.js';
 import type { GetStatisticsRequest as _pandawa_case_v1_GetStatisticsRequest, GetStatisticsRequest__Output as _pandawa_case_v1_GetStatisticsRequest__Output } from '../../../pandawa/case/v1/GetStatisticsRequest.js';
+import type { HandBackToBotRequest as _pandawa_case_v1_HandBackToBotRequest, HandBackToBotRequest__Output as _pandawa_case_v1_HandBackToBotRequest__Output } from '../../../pandawa/case/v1/HandBackToBotRequest.js';
 import type { ListCasesRequest as _pandawa_case_v1_ListCasesRequest, ListCasesRequest__Output as _pandawa_case_v1_ListCasesRequest__Output } from '../../../pandawa/case/v1/ListCasesRequest.js';
 import type { ListCasesResponse as _pandawa_case_v1_ListCasesResponse, ListCasesResponse__Output as _pandawa_case_v1_ListCasesResponse__Output } from '../../../pandawa/case/v1/ListCasesResponse.js';
 import type { ListCitizenCasesRequest as _pandawa_case_v1_ListCitizenCasesRequest, ListCitizenCasesRequest__Output as _pandawa_case_v1_ListCitizenCasesRequest__Output } from '../../../pandawa/case/v1/ListCitizenCasesRequest.js';
@@ -103,6 +104,15 @@ export interface CaseServiceClient extends grpc.Client {
   getStatistics(argument: _pandawa_case_v1_GetStatisticsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_pandawa_case_v1_Statistics__Output>): grpc.ClientUnaryCall;
   getStatistics(argument: _pandawa_case_v1_GetStatisticsRequest, callback: grpc.requestCallback<_pandawa_case_v1_Statistics__Output>): grpc.ClientUnaryCall;
   
+  HandBackToBot(argument: _pandawa_case_v1_HandBackToBotRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_pandawa_case_v1_Case__Output>): grpc.ClientUnaryCall;
+  HandBackToBot(argument: _pandawa_case_v1_HandBackToBotRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_pandawa_case_v1_Case__Output>): grpc.ClientUnaryCall;
+  HandBackToBot(argument: _pandawa_case_v1_HandBackToBotRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_pandawa_case_v1_Case__Output>): grpc.ClientUnaryCall;
+  HandBackToBot(argument: _pandawa_case_v1_HandBackToBotRequest, callback: grpc.requestCallback<_pandawa_case_v1_Case__Output>): grpc.ClientUnaryCall;
+  handBackToBot(argument: _pandawa_case_v1_HandBackToBotRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_pandawa_case_v1_Case__Output>): grpc.ClientUnaryCall;
+  handBackToBot(argument: _pandawa_case_v1_HandBackToBotRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_pandawa_case_v1_Case__Output>): grpc.ClientUnaryCall;
+  handBackToBot(argument: _pandawa_case_v1_HandBackToBotRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_pandawa_case_v1_Case__Output>): grpc.ClientUnaryCall;
+  handBackToBot(argument: _pandawa_case_v1_HandBackToBotRequest, callback: grpc.requestCallback<_pandawa_case_v1_Case__Output>): grpc.ClientUnaryCall;
+  
   ListCases(argument: _pandawa_case_v1_ListCasesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_pandawa_case_v1_ListCasesResponse__Output>): grpc.ClientUnaryCall;
   ListCases(argument: _pandawa_case_v1_ListCasesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_pandawa_case_v1_ListCasesResponse__Output>): grpc.ClientUnaryCall;
   ListCases(argument: _pandawa_case_v1_ListCasesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_pandawa_case_v1_ListCasesResponse__Output>): grpc.ClientUnaryCall;
@@ -178,6 +188,8 @@ export interface CaseServiceHandlers extends grpc.UntypedServiceImplementation {
   
   GetStatistics: grpc.handleUnaryCall<_pandawa_case_v1_GetStatisticsRequest__Output, _pandawa_case_v1_Statistics>;
   
+  HandBackToBot: grpc.handleUnaryCall<_pandawa_case_v1_HandBackToBotRequest__Output, _pandawa_case_v1_Case>;
+  
   ListCases: grpc.handleUnaryCall<_pandawa_case_v1_ListCasesRequest__Output, _pandawa_case_v1_ListCasesResponse>;
   
   ListCitizenCases: grpc.handleUnaryCall<_pandawa_case_v1_ListCitizenCasesRequest__Output, _pandawa_case_v1_ListCasesResponse>;
@@ -202,6 +214,7 @@ export interface CaseServiceDefinition extends grpc.ServiceDefinition {
   CreateCase: MethodDefinition<_pandawa_case_v1_CreateCaseRequest, _pandawa_case_v1_Case, _pandawa_case_v1_CreateCaseRequest__Output, _pandawa_case_v1_Case__Output>
   GetCase: MethodDefinition<_pandawa_case_v1_GetCaseRequest, _pandawa_case_v1_Case, _pandawa_case_v1_GetCaseRequest__Output, _pandawa_case_v1_Case__Output>
   GetStatistics: MethodDefinition<_pandawa_case_v1_GetStatisticsRequest, _pandawa_case_v1_Statistics, _pandawa_case_v1_GetStatisticsRequest__Output, _pandawa_case_v1_Statistics__Output>
+  HandBackToBot: MethodDefinition<_pandawa_case_v1_HandBackToBotRequest, _pandawa_case_v1_Case, _pandawa_case_v1_HandBackToBotRequest__Output, _pandawa_case_v1_Case__Output>
   ListCases: MethodDefinition<_pandawa_case_v1_ListCasesRequest, _pandawa_case_v1_ListCasesResponse, _pandawa_case_v1_ListCasesRequest__Output, _pandawa_case_v1_ListCasesResponse__Output>
   ListCitizenCases: MethodDefinition<_pandawa_case_v1_ListCitizenCasesRequest, _pandawa_case_v1_ListCasesResponse, _pandawa_case_v1_ListCitizenCasesRequest__Output, _pandawa_case_v1_ListCasesResponse__Output>
   TransitionCase: MethodDefinition<_pandawa_case_v1_TransitionCaseRequest, _pandawa_case_v1_Case, _pandawa_case_v1_TransitionCaseRequest__Output, _pandawa_case_v1_Case__Output>

@@ -13,6 +13,7 @@ export interface CreateCaseRequest {
   'documentIds'?: (string)[];
   'priority'?: (_pandawa_case_v1_CasePriority);
   'tags'?: (string)[];
+  'requestOfficer'?: (boolean);
 }
 
 export interface CreateCaseRequest__Output {
@@ -24,4 +25,5 @@ export interface CreateCaseRequest__Output {
   'documentIds': (string)[];
   'priority': (_pandawa_case_v1_CasePriority__Output);
   'tags': (string)[];
+  'requestOfficer': (boolean);
 }

@@ -18,6 +18,7 @@ export interface ListCasesRequest {
   'order'?: (_pandawa_case_v1_CaseListOrder);
   'priority'?: (_pandawa_case_v1_CasePriority);
   'tag'?: (string);
+  'awaitingOfficer'?: (boolean);
   '_slaBreached'?: "slaBreached";
 }
 
@@ -34,5 +35,6 @@ export interface ListCasesRequest__Output {
   'order': (_pandawa_case_v1_CaseListOrder__Output);
   'priority': (_pandawa_case_v1_CasePriority__Output);
   'tag': (string);
+  'awaitingOfficer': (boolean);
   '_slaBreached'?: "slaBreached";
 }
