@@ -12,6 +12,7 @@ import type { Logger } from '@pandawa/logging';
 import { extractTraceContext, SpanKind, withSpan } from '@pandawa/telemetry';
 import type { z } from 'zod';
 import type { DeadLetterRecord } from './dead-letter.js';
+import { rankedLanes } from './ranked-lanes.js';
 import { EventPublisher } from './publisher.js';
 import { ensureConsumer } from './topology.js';
 
@@ -50,6 +51,14 @@ export interface ConsumerOptions<T> {
    * messages); different keys run side by side.
    */
   orderingKey?: (envelope: Envelope<T>) => string;
+  /**
+   * With `orderingKey`: among one key's messages that have reached this consumer, the lowest
+   * rank runs first (ties in stream order) — e.g. WhatsApp's timestamp, so one citizen's
+   * messages are handled in the order sent even when they reached the stream in another.
+   */
+  orderingRank?: (envelope: Envelope<T>) => number;
+  /** With `orderingRank`: an idle key waits this long for earlier-ranked messages (default 0). */
+  orderingHoldMs?: number;
   ackWaitMs?: number;
   /** Attempts before a failing message is given up and dead-lettered (default 8). */
   maxDeliver?: number;
@@ -104,6 +113,7 @@ export async function startConsumer<T>(options: ConsumerOptions<T>): Promise<Con
     filterSubjects: options.filterSubjects,
     ackWaitMs,
     maxDeliver,
+    // Also what a ranked consumer holds at most (ranked-lanes.ts).
     maxAckPending: concurrency * 4,
   });
   const consumer = await js.consumers.get(stream, durable);
@@ -112,6 +122,17 @@ export async function startConsumer<T>(options: ConsumerOptions<T>): Promise<Con
   const slots = new Semaphore(concurrency);
   const inFlight = new Set<Promise<void>>();
   const chains = new Map<string, Promise<void>>();
+
+  const ranked = options.orderingRank
+    ? rankedLanes<T>({
+        messages,
+        slots,
+        maxHeld: concurrency * 4,
+        holdMs: options.orderingHoldMs ?? 0,
+        keepAliveMs: Math.max(1000, ackWaitMs / 3),
+        handle,
+      })
+    : undefined;
   let stopping = false;
   let running = true;
 
@@ -234,6 +255,16 @@ export async function startConsumer<T>(options: ConsumerOptions<T>): Promise<Con
         if (stopping) {
           // Hand it straight back so another instance (or our next start) takes it.
           msg.nak();
+          continue;
+        }
+        if (ranked && options.orderingKey) {
+          // Held in the key's lane without a slot; a slot is taken when it runs.
+          const parsed = parse(msg);
+          if (typeof parsed === 'string') track(deadLetter(msg, parsed));
+          else {
+            const rank = options.orderingRank!(parsed);
+            track(ranked.push(msg, options.orderingKey(parsed), rank, parsed));
+          }
           continue;
         }
         await slots.acquire();

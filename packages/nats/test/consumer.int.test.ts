@@ -43,12 +43,16 @@ async function consume(
   extra: {
     concurrency?: number;
     orderingKey?: (e: Envelope<{ n: number }>) => string;
+    orderingRank?: (e: Envelope<{ n: number }>) => number;
+    orderingHoldMs?: number;
     subject?: string;
   } = {},
 ) {
   const handle = await startConsumer({
     concurrency: extra.concurrency,
     orderingKey: extra.orderingKey,
+    orderingRank: extra.orderingRank,
+    orderingHoldMs: extra.orderingHoldMs,
     js: bus.js,
     jsm: bus.jsm,
     stream: bus.topology.streams.WA_IN.name,
@@ -167,6 +171,59 @@ describe('JetStream consumer', () => {
     for (const key of keys) expect(seen.get(key)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(maxActive).toBeLessThanOrEqual(3);
     expect(maxActive).toBeGreaterThan(1);
+  });
+
+  it('with a rank, takes the lowest-ranked of the messages one key has waiting, then stream order', async () => {
+    const subject = bus.topology.subjects.waInIdentityChanged;
+    // Published before the consumer exists: all of them wait when it starts.
+    const ranks = [5, 3, 4, 1, 2, 2];
+    for (const [i, n] of ranks.entries()) {
+      await publisher.publish(subject, ping(`ranked-a:${i}`, n));
+      await publisher.publish(subject, ping(`ranked-b:${i}`, 10 - n));
+    }
+    const seen = new Map<string, string[]>();
+    await consume(
+      'ranked',
+      async (envelope) => {
+        const [key, i] = envelope.id.split(':') as [string, string];
+        seen.set(key, [...(seen.get(key) ?? []), `${envelope.data.n}@${i}`]);
+      },
+      {
+        concurrency: 3,
+        orderingKey: (e) => e.id.split(':')[0]!,
+        orderingRank: (e) => e.data.n,
+        subject,
+      },
+    );
+    await waitFor(
+      () => seen.get('ranked-a')?.length === 6 && seen.get('ranked-b')?.length === 6,
+      20_000,
+      'all twelve messages',
+    );
+    // Equal ranks keep their stream order (2@4 before 2@5).
+    expect(seen.get('ranked-a')).toEqual(['1@3', '2@4', '2@5', '3@1', '4@2', '5@0']);
+    expect(seen.get('ranked-b')).toEqual(['5@0', '6@2', '7@1', '8@4', '8@5', '9@3']);
+  });
+
+  it('with a hold, an idle key waits for an earlier-ranked message published just after', async () => {
+    const subject = bus.topology.subjects.waInIdentityChanged;
+    const seen: number[] = [];
+    await consume(
+      'ranked-hold',
+      async (envelope) => {
+        if (envelope.id.startsWith('held:')) seen.push(envelope.data.n);
+      },
+      {
+        orderingKey: (e) => e.id.split(':')[0]!,
+        orderingRank: (e) => e.data.n,
+        orderingHoldMs: 3000,
+        subject,
+      },
+    );
+    await publisher.publish(subject, ping('held:late', 2));
+    await publisher.publish(subject, ping('held:early', 1));
+    await waitFor(() => seen.length === 2, 20_000, 'both held messages');
+    expect(seen).toEqual([1, 2]);
   });
 
   it('carries the trace context across the NATS hop: one trace id on both sides', async () => {

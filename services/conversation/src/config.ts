@@ -29,6 +29,12 @@ export const conversationConfigSchema = z.object({
   CITIZEN_MAX_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(30),
   /** Citizens' messages handled at once (one citizen's always one after another). */
   CONVERSATION_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  /**
+   * How long a citizen's first message after a pause waits for earlier-sent ones still on their
+   * way (WhatsApp may deliver webhooks out of order); 0: none, messages already here are still
+   * taken earliest-sent first. Added to the reply time of such messages.
+   */
+  CONVERSATION_ORDER_HOLD_MS: z.coerce.number().int().min(0).max(10_000).default(0),
   /** Documents one complaint may carry (the KK photo included). */
   MAX_DOCUMENTS_PER_CASE: z.coerce.number().int().min(1).max(20).default(10),
   DESCRIPTION_MAX_CHARS: z.coerce.number().int().min(50).max(4000).default(2000),

@@ -98,6 +98,7 @@ export async function createConversationApp(options: ConversationAppOptions) {
         handler,
         logger,
         concurrency: config.CONVERSATION_CONCURRENCY,
+        orderHoldMs: config.CONVERSATION_ORDER_HOLD_MS,
       });
       identityConsumer = await startIdentityChangeConsumer({
         js: options.js,

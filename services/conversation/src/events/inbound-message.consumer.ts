@@ -17,8 +17,10 @@ export const CONVERSATION_CONSUMER = 'conversation';
 
 /**
  * The durable consumer of `wa.in.message` (architecture §3). One citizen's messages (per office)
- * are handled one after another in stream order, which is the order the gateway received them;
- * different citizens run side by side, up to `concurrency`.
+ * are handled one after another in the order sent: among those that have reached this consumer,
+ * the earliest WhatsApp timestamp first, then stream order (the order the gateway received
+ * them); `orderHoldMs` lets an idle citizen's first message wait for earlier ones still on their
+ * way (0: no wait). Different citizens run side by side, up to `concurrency`.
  */
 export function startInboundConsumer(options: {
   js: JetStreamClient;
@@ -27,6 +29,7 @@ export function startInboundConsumer(options: {
   handler: InboundHandler;
   logger: Logger;
   concurrency: number;
+  orderHoldMs: number;
 }): Promise<ConsumerHandle> {
   const { topology } = options;
   return startConsumer<InboundEnvelope['data']>({
@@ -46,6 +49,9 @@ export function startInboundConsumer(options: {
       const d = envelope.data;
       return `${envelope.officeId}:${citizenKey(d.citizen ?? { phone: d.waId! })}`;
     },
+    // Seconds since the epoch; a missing or odd one ranks first, in stream order.
+    orderingRank: (envelope) => Number(envelope.data.timestamp) || 0,
+    orderingHoldMs: options.orderHoldMs,
     handler: (envelope, ctx) =>
       options.handler.handle(inboundMessageOf(envelope as InboundEnvelope), ctx.deliveryCount),
   });
