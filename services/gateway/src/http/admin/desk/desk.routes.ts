@@ -4,6 +4,7 @@ import type { DeskClients } from '../../../grpc/desk.clients.js';
 import type { AccountRepository } from '../../../store/accounts/account.repository.js';
 import type { AnyRoute } from '../api-route.js';
 import { caseActionRoutes } from './case-actions.routes.js';
+import { handoffRoutes } from './handoff.routes.js';
 import { officeSettingsRoutes } from './office-settings.routes.js';
 
 /**
@@ -25,5 +26,5 @@ export interface DeskDeps {
  * the OpenAPI document and the authorization matrix see every route.
  */
 export function deskRoutes(deps: DeskDeps): AnyRoute[] {
-  return [...caseActionRoutes(deps), ...officeSettingsRoutes(deps)];
+  return [...caseActionRoutes(deps), ...officeSettingsRoutes(deps), ...handoffRoutes(deps)];
 }
