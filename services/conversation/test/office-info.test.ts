@@ -1,7 +1,7 @@
 import type { OfficeSettings } from '@pandawa/contracts';
 import { testLogger } from '@pandawa/testing';
 import { describe, expect, it } from 'vitest';
-import { officeInfo } from '../src/application/office-info.js';
+import { officeHoursOf, officeInfo } from '../src/application/office-info.js';
 import { officeHours } from '../src/domain/office-hours.js';
 import { officeSettingsSource } from '../src/store/office-settings.source.js';
 
@@ -74,5 +74,23 @@ describe('Info & jam layanan from the office settings', () => {
     );
     expect(info.holidays).toBe('2027-01-01');
     expect(info.hours).toBe('Senin–Kamis 08.00–15.00, Jumat 08.00–11.30 (WIB)');
+  });
+
+  it('the outside-hours notice follows the office’s own week when set', async () => {
+    const mondayMorning = new Date('2026-12-07T03:00:00Z'); // Senin 10.00 WIB
+    expect((await officeHoursOf(base, 'pekanbaru')).isOpen(mondayMorning)).toBe(true);
+    const hours = await officeHoursOf(
+      {
+        ...base,
+        officeInfo: source(async () =>
+          stored({ serviceHours: [{ days: ['sat'], opens: '08:00', closes: '09:00' }] }),
+        ),
+      },
+      'pekanbaru',
+    );
+    expect(hours.isOpen(mondayMorning)).toBe(false);
+    expect(hours.formatLocal(hours.nextOpening(mondayMorning))).toBe(
+      'Sabtu, 12 Desember 2026 pukul 08.00 WIB',
+    );
   });
 });

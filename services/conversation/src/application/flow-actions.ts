@@ -3,7 +3,7 @@ import { isOpenStatus } from '../domain/categories.js';
 import type { FlowAction, FlowState } from '../domain/intake.machine.js';
 import type { OfficeHours } from '../domain/office-hours.js';
 import { HANDOFF_NOTE, messages, STATUS_WORDS } from '../messages.id.js';
-import { officeInfo, type OfficeInfoPort } from './office-info.js';
+import { officeHoursOf, officeInfo, type OfficeInfoPort } from './office-info.js';
 import type { CasePort, CitizenCase, DocumentPort } from './ports.js';
 
 export interface ActionDeps {
@@ -77,9 +77,10 @@ export async function performAction(
       });
       await documents.attachSession(scope.officeId, scope.sessionRef(action.intakeSeq), opened.id);
       const due = opened.firstResponseDueAt ? new Date(opened.firstResponseDueAt) : undefined;
-      const outsideHours = deps.hours.isOpen(scope.now)
+      const hours = await officeHoursOf(deps, scope.officeId);
+      const outsideHours = hours.isOpen(scope.now)
         ? undefined
-        : messages.outsideServiceHours(deps.hours.formatLocal(deps.hours.nextOpening(scope.now)));
+        : messages.outsideServiceHours(hours.formatLocal(hours.nextOpening(scope.now)));
       return {
         replies: [
           messages.caseOpened({

@@ -30,3 +30,8 @@ export async function officeInfo(deps: OfficeInfoDeps, officeId: string) {
     bring: set.whatToBring ?? deps.info.whatToBring,
   };
 }
+
+/** The office's opening hours: its settings' week and holidays where set (the outside-hours notice). */
+export async function officeHoursOf(deps: OfficeInfoDeps, officeId: string): Promise<OfficeHours> {
+  return (await deps.officeInfo?.overrides(officeId))?.hours ?? deps.hours;
+}

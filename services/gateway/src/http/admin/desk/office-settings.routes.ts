@@ -67,9 +67,15 @@ const unavailable = () =>
  * out of a PUT is unset, and the services use their configuration for it.
  */
 export function officeSettingsRoutes(deps: { officeSettings?: OfficeSettingsKv }): AnyRoute[] {
-  const kv = () => {
+  /** A NATS failure (timeout, no connection) is the bus's, not the caller's: 503, never a 500. */
+  const withKv = async <T>(use: (kv: OfficeSettingsKv) => Promise<T>): Promise<T> => {
     if (!deps.officeSettings) throw unavailable();
-    return deps.officeSettings;
+    try {
+      return await use(deps.officeSettings);
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      throw unavailable();
+    }
   };
   return [
     route({
@@ -81,7 +87,8 @@ export function officeSettingsRoutes(deps: { officeSettings?: OfficeSettingsKv }
       access: 'admin',
       response: officeSettingsOut,
       errors: [503],
-      handler: async ({ officer }) => toOut(officer.officeId, await kv().read(officer.officeId)),
+      handler: async ({ officer }) =>
+        toOut(officer.officeId, await withKv((kv) => kv.read(officer.officeId))),
     }),
     route({
       method: 'put',
@@ -102,7 +109,7 @@ export function officeSettingsRoutes(deps: { officeSettings?: OfficeSettingsKv }
           updatedAt: new Date().toISOString(),
           updatedBy: officer.accountId,
         } as const;
-        const written = await kv().write(settings, expectedRevision);
+        const written = await withKv((kv) => kv.write(settings, expectedRevision));
         return toOut(officer.officeId, { settings, revision: written });
       },
     }),
