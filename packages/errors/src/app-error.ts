@@ -24,6 +24,11 @@ export interface AppErrorOptions {
   reason?: string;
   /** Safe, non-personal details for the caller. */
   details?: Record<string, unknown>;
+  /**
+   * What the caller may do instead, safe to show (HTTP bodies carry it as `error.offer`): a reply
+   * refused because the 24-hour window is closed offers the template to send.
+   */
+  offer?: Record<string, unknown>;
   cause?: unknown;
 }
 
@@ -31,6 +36,7 @@ export interface AppErrorOptions {
 export class AppError extends Error {
   readonly reason: string | undefined;
   readonly details: Record<string, unknown> | undefined;
+  readonly offer: Record<string, unknown> | undefined;
 
   constructor(
     readonly code: ErrorCode,
@@ -41,6 +47,7 @@ export class AppError extends Error {
     this.name = 'AppError';
     this.reason = options.reason;
     this.details = options.details;
+    this.offer = options.offer;
   }
 
   /** Transient errors are worth retrying; everything else will fail the same way again. */

@@ -16,7 +16,8 @@ const TO_HTTP: Record<ErrorCode, number> = {
 };
 
 export interface HttpErrorBody {
-  error: { code: string; message: string; reason?: string };
+  /** `offer`: what the caller may do instead (AppError's `offer`), when the error has one. */
+  error: { code: string; message: string; reason?: string; offer?: Record<string, unknown> };
   requestId: string;
 }
 
@@ -33,6 +34,7 @@ export function toHttpError(
           code: error.code,
           message: error.message,
           ...(error.reason ? { reason: error.reason } : {}),
+          ...(error.offer ? { offer: error.offer } : {}),
         },
         requestId,
       },

@@ -45,4 +45,19 @@ describe('AppError mapping', () => {
       body: { error: { code: 'INTERNAL', message: 'internal error' }, requestId: 'req-2' },
     });
   });
+
+  it('carries what the caller may do instead as error.offer', () => {
+    const offer = { sendAs: 'template', template: { name: 't', language: 'id', text: 'x' } };
+    const { status: httpStatus, body } = toHttpError(
+      new AppError('FAILED_PRECONDITION', 'window closed', { reason: 'WINDOW_CLOSED', offer }),
+      'req-3',
+    );
+    expect(httpStatus).toBe(409);
+    expect(body.error).toEqual({
+      code: 'FAILED_PRECONDITION',
+      message: 'window closed',
+      reason: 'WINDOW_CLOSED',
+      offer,
+    });
+  });
 });

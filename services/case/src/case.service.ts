@@ -148,8 +148,14 @@ export class CaseService {
     return handBackToBot(this.ctx, actor, officeId, caseId, expectedVersion);
   }
 
-  addOfficerReply(actor: Actor, officeId: string, caseId: string, text: string) {
-    return addOfficerReply(this.ctx, actor, officeId, caseId, text);
+  addOfficerReply(
+    actor: Actor,
+    officeId: string,
+    caseId: string,
+    text: string,
+    asTemplate = false,
+  ) {
+    return addOfficerReply(this.ctx, actor, officeId, caseId, text, asTemplate);
   }
 
   addInternalNote(actor: Actor, officeId: string, caseId: string, text: string) {

@@ -8,6 +8,7 @@ import { createDeskClients, type DeskClients } from './grpc/desk.clients.js';
 import { deskRoutes, type DeskDeps } from './http/admin/desk/desk.routes.js';
 import type { AnyRoute } from './http/admin/api-route.js';
 import { AccountRepository } from './store/accounts/account.repository.js';
+import { CannedReplyRepository } from './store/canned-replies/canned-reply.repository.js';
 import { RefreshTokenStore } from './store/auth/refresh-token.store.js';
 import { SignInThrottleStore } from './store/auth/sign-in-throttle.store.js';
 
@@ -56,17 +57,36 @@ export const adminHttpSettings = (config: GatewayConfig) => ({
   maxBodyBytes: config.ADMIN_MAX_BODY_BYTES,
 });
 
-/** The case desk: its gRPC clients (closed at shutdown) and its routes under /api. */
+/**
+ * The case desk: its gRPC clients (closed at shutdown) and its routes under /api. With the
+ * gateway's database, also the office's canned replies.
+ */
 export function createDesk(
   config: GatewayConfig,
   auth: Pick<AuthDeps, 'accounts'>,
   logger: Logger,
-  stores: Pick<DeskDeps, 'officeSettings'> = {},
+  stores: Pick<DeskDeps, 'officeSettings'> & { mongo?: Connection } = {},
 ): { clients: DeskClients; routes: AnyRoute[] } {
   const clients = createDeskClients({
     caseAddr: config.CASE_ADDR,
     documentAddr: config.DOCUMENT_ADDR,
+    notificationAddr: config.NOTIFICATION_ADDR,
     deadlineMs: config.GRPC_DEADLINE_MS,
   });
-  return { clients, routes: deskRoutes({ clients, accounts: auth.accounts, logger, ...stores }) };
+  const { mongo, ...kept } = stores;
+  const cannedReplies = mongo ? new CannedReplyRepository(mongo) : undefined;
+  // Its indexes only speed reads up (none is unique): made in the background, a failure logged.
+  cannedReplies
+    ?.ensureIndexes()
+    .catch((err: unknown) => logger.warn({ err }, 'canned-reply indexes not made'));
+  return {
+    clients,
+    routes: deskRoutes({
+      clients,
+      accounts: auth.accounts,
+      logger,
+      ...kept,
+      ...(cannedReplies ? { cannedReplies } : {}),
+    }),
+  };
 }

@@ -30,6 +30,8 @@ export const gatewayConfigSchema = z.object({
   ...callerSigningEnv('gateway'),
   CASE_ADDR: z.string().min(1).default('127.0.0.1:50051'),
   DOCUMENT_ADDR: z.string().min(1).default('127.0.0.1:50052'),
+  /** Asked for a citizen's 24-hour window before an officer's free-form reply is accepted. */
+  NOTIFICATION_ADDR: z.string().min(1).default('127.0.0.1:50053'),
   // The admin API (architecture §8).
   ...adminJwtEnv,
   ADMIN_JWT_ISSUER: z.string().min(1).max(200).default('pandawa-gateway'),

@@ -32,7 +32,7 @@ await runMain('gateway', async () => {
   const auth = await createAdminAuth(config, backbone.mongo);
   // Office settings (architecture §3.2): the admin API writes them where every service reads them.
   const officeSettings = await OfficeSettingsKv.open(backbone.nc, backbone.topology, logger);
-  const desk = createDesk(config, auth, logger, { officeSettings });
+  const desk = createDesk(config, auth, logger, { officeSettings, mongo: backbone.mongo });
   // Sign-in failures outlive their window by the lock-out; FerretDB has no TTL index.
   const purge = setInterval(() => {
     auth.throttle.purge(Date.now()).catch((err: unknown) => logger.warn({ err }, 'purge failed'));

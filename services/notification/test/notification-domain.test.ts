@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { officerReplyNotice, statusChangeNotice } from '../src/domain/case-notice.js';
-import { windowIsOpen } from '../src/domain/customer-window.js';
+import { CUSTOMER_WINDOW_MS, windowIsOpen, windowView } from '../src/domain/customer-window.js';
 import { furthestState } from '../src/domain/delivery-state.js';
 import { chooseOutbound } from '../src/domain/outbound-choice.js';
 import { classifyFailure, retryDelayMs } from '../src/domain/send-failure.js';
-import { officerReplyText, statusChangedText } from '../src/messages.id.js';
+import {
+  officerReplyText,
+  statusChangedText,
+  TEMPLATE_BODIES,
+  templateText,
+} from '../src/messages.id.js';
 
 const templates = { caseUpdate: 'upd', officerReply: 'rep', language: 'id' };
 const citizen = { phone: '6281200000001' };
@@ -123,5 +128,40 @@ describe('what the citizen reads (messages.id.ts)', () => {
       templates,
     );
     expect(r).toMatchObject({ caseMessageId: 'm1', purpose: 'case.reply_added' });
+  });
+
+  it('sends the officer-reply template itself, never free text, when the officer chose it', () => {
+    const r = officerReplyNotice(
+      { caseId: 'c', trackingCode: 'K', citizen, messageId: 'm1', text: 'x', asTemplate: true },
+      templates,
+    );
+    expect(r.message).toEqual({
+      kind: 'template',
+      template: { name: 'rep', language: 'id', parameters: ['K'] },
+    });
+  });
+});
+
+describe('what the desk is told of a window', () => {
+  it('closes 24 hours less the margin after the last inbound message; never open without one', () => {
+    expect(windowView(undefined, 1_000, 10)).toEqual({
+      open: false,
+      closesAt: undefined,
+      lastInboundAt: undefined,
+    });
+    const v = windowView(1_000, 1_000 + CUSTOMER_WINDOW_MS - 11, 10);
+    expect(v).toEqual({
+      open: true,
+      closesAt: 1_000 + CUSTOMER_WINDOW_MS - 10,
+      lastInboundAt: 1_000,
+    });
+    expect(windowView(1_000, 1_000 + CUSTOMER_WINDOW_MS - 10, 10).open).toBe(false);
+  });
+
+  it('fills a template body with its parameters, keeping a placeholder it has none for', () => {
+    expect(templateText(TEMPLATE_BODIES.caseUpdate, ['PKU-1', 'Selesai'])).toContain(
+      'pengaduan PKU-1 Anda di Disdukcapil: Selesai.',
+    );
+    expect(templateText('a {{1}} b {{2}}', ['x'])).toBe('a x b {{2}}');
   });
 });

@@ -88,7 +88,11 @@ export const caseMessageAdded = defineEvent(
   z.object({ ...caseRef, messageId: z.string(), documentIds: z.array(z.string()) }),
 );
 
-/** An officer replied; notification sends `text` to the citizen. */
+/**
+ * An officer replied; notification sends `text` to the citizen. `asTemplate` (added in v2, absent
+ * = false): the officer chose the officer-reply template because the 24-hour window was closed;
+ * notification sends that template, and `text` is the template's text as the citizen reads it.
+ */
 export const caseReplyAdded = defineEvent(
   'case.events.reply_added',
   2,
@@ -96,6 +100,7 @@ export const caseReplyAdded = defineEvent(
     ...caseRef,
     messageId: z.string(),
     text: z.string().min(1).max(CASE_LIMITS.replyText),
+    asTemplate: z.boolean().optional(),
     actor,
   }),
 );

@@ -72,13 +72,17 @@ export function addCitizenMessage(
   });
 }
 
-/** An officer's reply to the citizen; the first one stops the first-response clock. */
+/**
+ * An officer's reply to the citizen; the first one stops the first-response clock. `asTemplate`:
+ * sent as the officer-reply template (the window was closed), `text` being what the citizen reads.
+ */
 export function addOfficerReply(
   ctx: CaseContext,
   actor: Actor,
   officeId: string,
   caseId: string,
   text: string,
+  asTemplate = false,
 ) {
   if (!isStaff(actor)) throw denied('only officers reply', 'OFFICER_ONLY');
   checkText(text, 'text', true);
@@ -111,6 +115,7 @@ export function addOfficerReply(
             ...caseRef(doc),
             messageId: message.id,
             text,
+            ...(asTemplate ? { asTemplate: true } : {}),
             actor: { id: actor.id, role: actor.role },
           },
         },

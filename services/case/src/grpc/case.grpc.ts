@@ -241,7 +241,9 @@ export function registerCaseGrpc(server: GrpcServer, service: CaseService, logge
     ),
 
     AddOfficerReply: handle('AddOfficerReply', async (req, actor) =>
-      caseOut(actor)(await service.addOfficerReply(actor, req.officeId, req.caseId, req.text)),
+      caseOut(actor)(
+        await service.addOfficerReply(actor, req.officeId, req.caseId, req.text, req.asTemplate),
+      ),
     ),
 
     AddInternalNote: handle('AddInternalNote', async (req, actor) =>

@@ -5,6 +5,7 @@ import {
   type CallOpts,
   type CaseProto,
   type DocumentProto,
+  type NotificationProto,
 } from '@pandawa/grpc';
 import type { Officer } from '../http/admin/authenticate.js';
 
@@ -12,11 +13,16 @@ type CaseServiceDef = CaseProto['pandawa']['case']['v1']['CaseService'];
 type DocumentServiceDef = DocumentProto['pandawa']['document']['v1']['DocumentService'];
 export type CaseClient = InstanceType<CaseServiceDef>;
 export type DocumentClient = InstanceType<DocumentServiceDef>;
+type NotificationServiceDef =
+  NotificationProto['pandawa']['notification']['v1']['NotificationService'];
+export type NotificationClient = InstanceType<NotificationServiceDef>;
 
 /** The gRPC services the case desk calls for the signed-in officer. */
 export interface DeskClients {
   cases: CaseClient;
   documents: DocumentClient;
+  /** The citizen's 24-hour window, asked before a free-form reply (architecture §3.1). */
+  notifications: NotificationClient;
   /** Deadline of every desk call (a streamed document read gets its own, longer). */
   deadlineMs: number;
   close(): void;
@@ -25,6 +31,7 @@ export interface DeskClients {
 export function createDeskClients(settings: {
   caseAddr: string;
   documentAddr: string;
+  notificationAddr: string;
   deadlineMs: number;
 }): DeskClients {
   const Case = loadProto<CaseProto>('pandawa/case/v1/case.proto').pandawa.case.v1.CaseService;
@@ -33,13 +40,18 @@ export function createDeskClients(settings: {
   // Signed by the process's caller signer (main.ts: the gateway's own key, architecture §4).
   const cases = createClient(Case, settings.caseAddr);
   const documents = createClient(Document, settings.documentAddr);
+  const Notification = loadProto<NotificationProto>('pandawa/notification/v1/notification.proto')
+    .pandawa.notification.v1.NotificationService;
+  const notifications = createClient(Notification, settings.notificationAddr);
   return {
     cases,
     documents,
+    notifications,
     deadlineMs: settings.deadlineMs,
     close() {
       cases.close();
       documents.close();
+      notifications.close();
     },
   };
 }

@@ -70,6 +70,7 @@ export class CaseNotices {
           citizen: citizenOf(e.data),
           messageId: e.data.messageId,
           text: e.data.text,
+          asTemplate: e.data.asTemplate,
         },
         this.templates,
       );

@@ -40,6 +40,8 @@ export interface StatusChange extends CaseRef {
 export interface OfficerReply extends CaseRef {
   messageId: string;
   text: string;
+  /** The officer chose the template (the window was closed): it goes, never free-form text. */
+  asTemplate?: boolean | undefined;
 }
 
 /** Template parameters are bounded by Meta (1 024 characters) and may not be empty. */
@@ -73,16 +75,19 @@ export function statusChangeNotice(
 }
 
 export function officerReplyNotice(reply: OfficerReply, templates: CaseTemplates): CaseNotice {
+  const template = {
+    name: templates.officerReply,
+    language: templates.language,
+    parameters: [param(reply.trackingCode)],
+  };
   return {
     to: reply.citizen,
     caseId: reply.caseId,
     caseMessageId: reply.messageId,
     purpose: 'case.reply_added',
-    message: { kind: 'text', text: officerReplyText(reply.trackingCode, reply.text) },
-    fallbackTemplate: {
-      name: templates.officerReply,
-      language: templates.language,
-      parameters: [param(reply.trackingCode)],
-    },
+    message: reply.asTemplate
+      ? { kind: 'template', template }
+      : { kind: 'text', text: officerReplyText(reply.trackingCode, reply.text) },
+    fallbackTemplate: template,
   };
 }

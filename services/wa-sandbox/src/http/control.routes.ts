@@ -125,9 +125,20 @@ export function controlRoutes(state: SandboxState): Router {
     res.status(204).end();
   });
 
-  /** Moves the sandbox's clock forward (24-hour window, media URL expiry). */
+  /**
+   * Moves the sandbox's clock (24-hour window, media URL expiry). Forward, or back (at most 30
+   * days) to play a citizen who wrote in the past: services on the real clock then see a
+   * message, and a window, that old once the clock is moved forward again.
+   */
   router.post('/clock', (req, res) => {
-    const parsed = z.object({ advanceMs: z.number().int().min(0) }).safeParse(req.body);
+    const parsed = z
+      .object({
+        advanceMs: z
+          .number()
+          .int()
+          .min(-30 * 24 * 3_600_000),
+      })
+      .safeParse(req.body);
     if (!parsed.success) {
       badRequest(res, parsed.error);
       return;

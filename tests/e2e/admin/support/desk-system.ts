@@ -107,6 +107,7 @@ export async function startDeskSystem(options: DeskOptions = {}): Promise<DeskSy
     sandbox: await freePort(),
     conversation: await freePort(),
     notification: await freePort(),
+    notificationGrpc: await freePort(),
   };
   const sandboxUrl = `http://127.0.0.1:${ports.sandbox}`;
   const common = {
@@ -138,6 +139,7 @@ export async function startDeskSystem(options: DeskOptions = {}): Promise<DeskSy
       ...grpcAddrs,
       MONGO_DB: gatewayDb,
       GATEWAY_PORT: String(ports.gateway),
+      NOTIFICATION_ADDR: `127.0.0.1:${ports.notificationGrpc}`,
       ADMIN_SECURE_COOKIES: 'false',
       // Every test request comes from 127.0.0.1; per-account lock-out is what tests exercise.
       SIGN_IN_MAX_FAILURES_PER_ADDRESS: '10000',
@@ -160,6 +162,7 @@ export async function startDeskSystem(options: DeskOptions = {}): Promise<DeskSy
       CASE_ADDR: grpcAddrs.CASE_ADDR,
       MONGO_DB: testDbName(namespace, 'notification'),
       HEALTH_PORT: String(ports.notification),
+      NOTIFICATION_GRPC_PORT: String(ports.notificationGrpc),
       WHATSAPP_API_URL: sandboxUrl,
     },
   };

@@ -2,6 +2,17 @@ import { z } from 'zod';
 import { OFFICER_ROLES } from '../../domain/officer-account.js';
 import { PASSWORD_MAX_LENGTH } from '../../domain/password.js';
 
+/**
+ * What a reply refused with `WINDOW_CLOSED` offers instead: the approved template the citizen
+ * would receive (its name and the text they would read). Send it with `sendAs: "template"`.
+ */
+export const templateOffer = z
+  .object({
+    sendAs: z.literal('template'),
+    template: z.object({ name: z.string(), language: z.string(), text: z.string() }),
+  })
+  .meta({ id: 'TemplateOffer' });
+
 /** Shared shapes of the admin API (OpenAPI components come from these). */
 export const errorBody = z
   .object({
@@ -9,6 +20,8 @@ export const errorBody = z
       code: z.string(),
       message: z.string(),
       reason: z.string().optional(),
+      /** What the caller may do instead; today only a closed window's template offer. */
+      offer: templateOffer.optional(),
     }),
     requestId: z.string(),
   })

@@ -2,10 +2,13 @@ import type { Logger } from '@pandawa/logging';
 import type { OfficeSettingsKv } from '@pandawa/nats';
 import type { DeskClients } from '../../../grpc/desk.clients.js';
 import type { AccountRepository } from '../../../store/accounts/account.repository.js';
+import type { CannedReplyRepository } from '../../../store/canned-replies/canned-reply.repository.js';
 import type { AnyRoute } from '../api-route.js';
 import { caseActionRoutes } from './case-actions.routes.js';
 import { handoffRoutes } from './handoff.routes.js';
 import { officeSettingsRoutes } from './office-settings.routes.js';
+import { cannedReplyRoutes } from './canned-replies.routes.js';
+import { replyRoutes } from './replies.routes.js';
 
 /**
  * What the case-desk routes need. Every call to case and document-storage goes through
@@ -19,6 +22,8 @@ export interface DeskDeps {
   logger: Logger;
   /** The `office_settings` KV bucket; without it the settings routes answer 503. */
   officeSettings?: OfficeSettingsKv;
+  /** The office's canned replies (gateway's MongoDB); without it their routes are not served. */
+  cannedReplies?: CannedReplyRepository;
 }
 
 /**
@@ -26,5 +31,11 @@ export interface DeskDeps {
  * the OpenAPI document and the authorization matrix see every route.
  */
 export function deskRoutes(deps: DeskDeps): AnyRoute[] {
-  return [...caseActionRoutes(deps), ...officeSettingsRoutes(deps), ...handoffRoutes(deps)];
+  return [
+    ...caseActionRoutes(deps),
+    ...officeSettingsRoutes(deps),
+    ...handoffRoutes(deps),
+    ...replyRoutes(deps),
+    ...(deps.cannedReplies ? cannedReplyRoutes({ cannedReplies: deps.cannedReplies }) : []),
+  ];
 }

@@ -5,10 +5,12 @@ export interface AddOfficerReplyRequest {
   'officeId'?: (string);
   'caseId'?: (string);
   'text'?: (string);
+  'asTemplate'?: (boolean);
 }
 
 export interface AddOfficerReplyRequest__Output {
   'officeId': (string);
   'caseId': (string);
   'text': (string);
+  'asTemplate': (boolean);
 }

@@ -1,0 +1,190 @@
+import { callerMetadata, callUnary } from '@pandawa/grpc';
+import { waitFor } from '@pandawa/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  DESK_DEADLINE_MS,
+  OFFICE_NUMBERS,
+  startDeskSystem,
+  type DeskSystem,
+  type SeededCase,
+} from './support/desk-system.js';
+
+const HOUR = 3_600_000;
+
+interface RecordEntry {
+  kind: string;
+  to?: string;
+  type?: string;
+  payload?: Record<string, unknown>;
+}
+
+/**
+ * Issue 14, acceptance 2: an officer's reply reaches the citizen through the wa-sandbox and its
+ * delivery ticks show on the case; outside the 24-hour window it is refused with the template
+ * offered, and the template, sent on the officer's explicit choice, arrives as a template.
+ * Every part a process: gateway, case, document-storage, notification, the sandbox.
+ */
+describe('an officer replies to a citizen on WhatsApp', () => {
+  let desk: DeskSystem;
+  let token: string;
+
+  beforeAll(async () => {
+    desk = await startDeskSystem({ with: ['notification', 'sandbox'] });
+    token = await desk.tokenOf('officer.pekanbaru');
+  }, 300_000);
+  afterAll(async () => {
+    await desk?.stop();
+  });
+
+  const sandbox = (path: string, init?: RequestInit) =>
+    fetch(`${desk.sandboxUrl}/sandbox${path}`, {
+      ...init,
+      headers: { 'content-type': 'application/json' },
+    });
+  const moveClock = (advanceMs: number) =>
+    sandbox('/clock', { method: 'POST', body: JSON.stringify({ advanceMs }) });
+  const citizenWrites = async (c: SeededCase, text: string) => {
+    const res = await sandbox(`/citizens/${c.phone}/messages`, {
+      method: 'POST',
+      body: JSON.stringify({
+        phoneNumberId: OFFICE_NUMBERS.pekanbaru,
+        message: { type: 'text', text },
+      }),
+    });
+    expect(res.status).toBe(201);
+  };
+  const sentTo = async (phone: string): Promise<RecordEntry[]> => {
+    const res = await sandbox(`/record?kind=outbound.message&waId=${phone}`);
+    return ((await res.json()) as { entries: RecordEntry[] }).entries;
+  };
+  const windowOf = async (c: SeededCase) => {
+    const res = await desk.api(token, 'GET', `/cases/${c.id}/window`);
+    expect(res.status).toBe(200);
+    return (await res.json()) as { open: boolean; closesAt: string | null };
+  };
+  const thread = async (c: SeededCase) => {
+    const found = await callUnary(
+      desk.grpc.cases,
+      desk.grpc.cases.getCase,
+      { officeId: 'pekanbaru', id: c.id },
+      {
+        deadlineMs: DESK_DEADLINE_MS,
+        metadata: callerMetadata({
+          id: desk.accountIds['officer.pekanbaru']!,
+          role: 'officer',
+          officeId: 'pekanbaru',
+        }),
+      },
+    );
+    return found.messages ?? [];
+  };
+
+  it('inside the window: the text reaches the citizen and its ticks reach read on the case', async () => {
+    const c = await desk.seedCase('pekanbaru');
+    await citizenWrites(c, 'Halo, bagaimana pengaduan saya?');
+    // notification learns of the message from the webhook (gateway → WA_IN): the window opens.
+    await waitFor(async () => (await windowOf(c)).open, 60_000, 'the window open');
+
+    const res = await desk.api(token, 'POST', `/cases/${c.id}/replies`, {
+      text: 'Data Anda sedang kami periksa. Mohon ditunggu.',
+    });
+    expect(res.status).toBe(201);
+    const reply = (await res.json()) as { message: { id: string; sentAs: string } };
+    expect(reply.message.sentAs).toBe('text');
+
+    await waitFor(async () => (await sentTo(c.phone)).length > 0, 60_000, 'the reply sent');
+    const [sent] = await sentTo(c.phone);
+    expect(sent!.type).toBe('text');
+    expect(JSON.stringify(sent!.payload)).toContain(
+      'Data Anda sedang kami periksa. Mohon ditunggu.',
+    );
+    expect(JSON.stringify(sent!.payload)).toContain(c.trackingCode);
+
+    // The sandbox reports sent, delivered, read; notification tells the case service.
+    await waitFor(
+      async () =>
+        (await thread(c)).find((m) => m.id === reply.message.id)?.deliveryStatus ===
+        'DELIVERY_READ',
+      90_000,
+      'the reply read',
+    );
+  });
+
+  it('outside the window: 409 WINDOW_CLOSED with the template offer; the template sent on request', async () => {
+    const c = await desk.seedCase('pekanbaru');
+    // The citizen wrote 25 hours ago (the sandbox's clock back, then forward again).
+    expect((await moveClock(-25 * HOUR)).status).toBe(200);
+    try {
+      await citizenWrites(c, 'Halo, saya sudah kirim KK');
+    } finally {
+      expect((await moveClock(25 * HOUR)).status).toBe(200);
+    }
+    await waitFor(
+      async () => (await windowOf(c)).closesAt !== null,
+      60_000,
+      'the old message seen',
+    );
+    expect((await windowOf(c)).open).toBe(false);
+
+    const refused = await desk.api(token, 'POST', `/cases/${c.id}/replies`, {
+      text: 'Mohon kirim ulang foto KK yang lebih jelas.',
+    });
+    expect(refused.status).toBe(409);
+    const body = (await refused.json()) as {
+      error: {
+        code: string;
+        reason: string;
+        message: string;
+        offer: { sendAs: string; template: { name: string; text: string } };
+      };
+      requestId: string;
+    };
+    expect(body.error).toMatchObject({
+      code: 'FAILED_PRECONDITION',
+      reason: 'WINDOW_CLOSED',
+      offer: {
+        sendAs: 'template',
+        template: {
+          name: 'pandawa_officer_reply',
+          text: `Petugas Disdukcapil telah membalas pengaduan ${c.trackingCode} Anda. Balas pesan ini untuk membacanya.`,
+        },
+      },
+    });
+    expect(body.error.message).toMatch(/24 hours/);
+    expect(body.requestId).toBeTruthy();
+    // Refused means refused: nothing went to the citizen, nothing joined the thread.
+    expect(await sentTo(c.phone)).toEqual([]);
+    expect((await thread(c)).filter((m) => m.author === 'AUTHOR_OFFICER')).toEqual([]);
+
+    const accepted = await desk.api(token, 'POST', `/cases/${c.id}/replies`, {
+      sendAs: 'template',
+    });
+    expect(accepted.status).toBe(201);
+    const reply = (await accepted.json()) as {
+      message: { id: string; text: string; sentAs: string };
+    };
+    expect(reply.message).toMatchObject({
+      sentAs: 'template',
+      text: body.error.offer.template.text,
+    });
+    await waitFor(async () => (await sentTo(c.phone)).length > 0, 60_000, 'the template sent');
+    const sent = await sentTo(c.phone);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.type).toBe('template');
+    expect(JSON.stringify(sent[0]!.payload)).toContain('pandawa_officer_reply');
+    expect(JSON.stringify(sent[0]!.payload)).toContain(c.trackingCode);
+  });
+
+  it('another office’s case is 404, and a reply needs text', async () => {
+    const theirs = await desk.seedCase('dumai');
+    const res = await desk.api(token, 'POST', `/cases/${theirs.id}/replies`, { text: 'halo' });
+    expect(res.status).toBe(404);
+    const ours = await desk.seedCase('pekanbaru');
+    const empty = await desk.api(token, 'POST', `/cases/${ours.id}/replies`, { text: '   ' });
+    expect(empty.status).toBe(400);
+    const tooLong = await desk.api(token, 'POST', `/cases/${ours.id}/replies`, {
+      text: 'a'.repeat(4097),
+    });
+    expect(tooLong.status).toBe(400);
+  });
+});
