@@ -130,6 +130,8 @@ function reference(docs: CaseDocument[], f: ListFilter, order: ListOrder): strin
         (d.handoff?.endedAt === null &&
           !['SELESAI', 'DITOLAK', 'DIBATALKAN'].includes(d.status))) &&
       (!f.tag || d.tags.some((t) => t.toLowerCase() === f.tag!.toLowerCase())) &&
+      (!f.createdFrom || d.createdAt >= f.createdFrom) &&
+      (!f.createdBefore || d.createdAt < f.createdBefore) &&
       (!f.trackingCodePrefix || d.trackingCode.startsWith(f.trackingCodePrefix)) &&
       (!f.namePrefix ||
         words(d.searchName).some((w, i, all) =>
@@ -179,6 +181,12 @@ const FILTERS: [string, ListFilter][] = [
   ['a search that matches nothing', { namePrefix: 'zzz' }],
   ['waiting for an officer', { awaitingOfficer: true }],
   ['waiting for an officer, unassigned', { awaitingOfficer: true, unassignedOnly: true }],
+  [
+    'a created range (from inclusive, to exclusive)',
+    { createdFrom: new Date(T0 + 10 * 60_000), createdBefore: new Date(T0 + 30 * 60_000) },
+  ],
+  ['created from', { createdFrom: new Date(T0 + 50 * 60_000), statuses: ['BARU'] }],
+  ['created before', { createdBefore: new Date(T0 + 5 * 60_000) }],
 ];
 
 /** Every page of a listing, following the cursor; every page but the last is full. */

@@ -143,6 +143,12 @@ export function registerCaseGrpc(server: GrpcServer, service: CaseService, logge
           ...withPriority(req.priority),
           ...(req.tag.trim() ? { tag: req.tag } : {}),
           ...(req.awaitingOfficer ? { awaitingOfficer: true } : {}),
+          ...(req.createdFrom
+            ? { createdFrom: parseRequestTime(req.createdFrom, 'created_from') }
+            : {}),
+          ...(req.createdTo
+            ? { createdBefore: parseRequestTime(req.createdTo, 'created_to') }
+            : {}),
           ...(req._slaBreached === 'slaBreached' ? { slaBreached: Boolean(req.slaBreached) } : {}),
           ...(query
             ? looksLikeTrackingCode(query)

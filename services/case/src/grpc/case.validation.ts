@@ -52,6 +52,8 @@ export const CASE_REQUEST_BOUNDS: FieldBounds = {
   waMessageId: { max: 256 },
   from: { max: 64 },
   to: { max: 64 },
+  createdFrom: { max: 64 },
+  createdTo: { max: 64 },
 };
 
 const invalid = (message: string, reason: string, details?: Record<string, unknown>) =>
@@ -97,7 +99,15 @@ const METHOD_CHECKS: { [M in CaseMethod]?: (req: Req<M>) => void } = {
     if (!req.description.trim())
       throw invalid('description is required', 'DESCRIPTION_REQUIRED', { field: 'description' });
   },
-  ListCases: (req) => checkPageSize(req.pageSize),
+  ListCases: (req) => {
+    checkPageSize(req.pageSize);
+    const from = req.createdFrom ? parseRequestTime(req.createdFrom, 'created_from') : undefined;
+    const to = req.createdTo ? parseRequestTime(req.createdTo, 'created_to') : undefined;
+    if (from && to && from > to)
+      throw invalid('created_from must not be after created_to', 'BAD_WINDOW', {
+        field: 'created_from',
+      });
+  },
   ListCitizenCases: (req) => checkPageSize(req.pageSize),
   TransitionCase: (req) => checkVersion(req.expectedVersion, 'expected_version'),
   AssignCase: (req) => checkVersion(req.expectedVersion, 'expected_version'),

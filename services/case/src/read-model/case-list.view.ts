@@ -22,6 +22,10 @@ export interface ListFilter {
   tag?: string;
   /** Only cases whose citizen waits for an officer (domain/handoff.ts). */
   awaitingOfficer?: boolean;
+  /** Created at or after. */
+  createdFrom?: Date;
+  /** Created before. */
+  createdBefore?: Date;
 }
 
 /**
@@ -92,6 +96,8 @@ export function matches(e: CaseListEntry, f: ListFilter): boolean {
     (!f.priority || e.priority === f.priority) &&
     (!f.tag || hasTag(e.tags, f.tag)) &&
     (!f.awaitingOfficer || handoffActive(e)) &&
+    (!f.createdFrom || e.createdAt.getTime() >= f.createdFrom.getTime()) &&
+    (!f.createdBefore || e.createdAt.getTime() < f.createdBefore.getTime()) &&
     (!f.trackingCodePrefix || e.trackingCode.startsWith(f.trackingCodePrefix)) &&
     (!f.namePrefix || startsAWord(e.searchName, f.namePrefix))
   );

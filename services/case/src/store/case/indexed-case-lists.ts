@@ -172,6 +172,11 @@ export class IndexedCaseLists implements CaseLists {
     if (f.priority) q.priority = f.priority;
     // Cases with a handoff, ended or not; `matches` keeps the running ones of open cases.
     if (f.awaitingOfficer) q.handoff = { $ne: null };
+    if (f.createdFrom || f.createdBefore)
+      q.createdAt = {
+        ...(f.createdFrom ? { $gte: f.createdFrom } : {}),
+        ...(f.createdBefore ? { $lt: f.createdBefore } : {}),
+      };
     if (f.citizen) {
       // Every case that may be theirs (domain/citizen-identity.ts `belongsTo`, legacy `waId`
       // read as the phone); `matches` then keeps only theirs.

@@ -19,6 +19,8 @@ export interface ListCasesRequest {
   'priority'?: (_pandawa_case_v1_CasePriority);
   'tag'?: (string);
   'awaitingOfficer'?: (boolean);
+  'createdFrom'?: (string);
+  'createdTo'?: (string);
   '_slaBreached'?: "slaBreached";
 }
 
@@ -36,5 +38,7 @@ export interface ListCasesRequest__Output {
   'priority': (_pandawa_case_v1_CasePriority__Output);
   'tag': (string);
   'awaitingOfficer': (boolean);
+  'createdFrom': (string);
+  'createdTo': (string);
   '_slaBreached'?: "slaBreached";
 }
