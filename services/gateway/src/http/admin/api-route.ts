@@ -26,8 +26,13 @@ export interface RouteSpec<
   body?: B;
   query?: Q;
   params?: P;
-  /** The success response; `null` for 204. */
+  /** The success response; `null` for 204, or for a body the handler writes itself (`produces`). */
   response: R | null;
+  /**
+   * Content types of a body the handler writes to `res` itself (a file, a CSV), with `response`
+   * null: the OpenAPI document describes them instead of JSON.
+   */
+  produces?: readonly string[];
   status?: number;
   /** Error answers it can give besides 400/401/403/429/500 (documented). */
   errors?: number[];
@@ -116,6 +121,8 @@ export function mountRoutes(
         });
         if (res.headersSent) return;
         if (spec.response === null) {
+          // A handler that writes its own body (`produces`) and did not is our bug, never a 204.
+          if (spec.produces) throw new Error('route wrote no body');
           res.status(spec.status ?? 204).end();
           return;
         }

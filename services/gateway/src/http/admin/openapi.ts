@@ -49,12 +49,22 @@ export function openApiDocument(routes: readonly AnyRoute[], basePath = '/api') 
         });
     }
     const responses: Record<string, unknown> = {};
-    responses[String(r.status ?? (r.response ? 200 : 204))] = r.response
+    responses[String(r.status ?? (r.response || r.produces ? 200 : 204))] = r.response
       ? {
           description: 'OK',
           content: { 'application/json': { schema: schemaOf(r.response, 'output') } },
         }
-      : { description: 'Done' };
+      : r.produces
+        ? {
+            description: 'OK',
+            content: Object.fromEntries(
+              r.produces.map((type) => [
+                type,
+                { schema: { type: 'string', contentMediaType: type } },
+              ]),
+            ),
+          }
+        : { description: 'Done' };
     const errors = new Set([400, 500, ...(r.errors ?? [])]);
     if (r.access !== 'public') [401, 403].forEach((s) => errors.add(s));
     for (const status of [...errors].sort())

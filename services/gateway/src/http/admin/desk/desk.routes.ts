@@ -9,6 +9,10 @@ import { handoffRoutes } from './handoff.routes.js';
 import { officeSettingsRoutes } from './office-settings.routes.js';
 import { cannedReplyRoutes } from './canned-replies.routes.js';
 import { replyRoutes } from './replies.routes.js';
+import { accessLogRoutes } from './access-log.routes.js';
+import { caseRoutes } from './cases.routes.js';
+import { documentRoutes } from './documents.routes.js';
+import { statisticsRoutes } from './statistics.routes.js';
 
 /**
  * What the case-desk routes need. Every call to case and document-storage goes through
@@ -32,6 +36,10 @@ export interface DeskDeps {
  */
 export function deskRoutes(deps: DeskDeps): AnyRoute[] {
   return [
+    ...caseRoutes(deps),
+    ...documentRoutes(deps),
+    ...accessLogRoutes(deps),
+    ...statisticsRoutes(deps),
     ...caseActionRoutes(deps),
     ...officeSettingsRoutes(deps),
     ...handoffRoutes(deps),
