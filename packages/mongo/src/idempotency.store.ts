@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 import { isDuplicateKeyError } from './duplicate-key.js';
+import { deleteBatch, ensureIndexes } from './ensure-indexes.js';
 
 /**
  * Remembers which messages a consumer has already acted on. JetStream's duplicate window is two
@@ -18,6 +19,20 @@ export class IdempotencyStore {
 
   private get collection() {
     return this.connection.collection<{ _id: string; at: Date }>(this.collectionName);
+  }
+
+  /** The index the purge's query needs (on MongoDB; FerretDB v1 scans either way). */
+  async ensureIndexes(): Promise<void> {
+    // forgetBefore: records recorded before a time.
+    await ensureIndexes(this.collection, [{ key: { at: 1 }, name: 'recorded_at' }]);
+  }
+
+  /**
+   * Forgets up to `limit` records made before `cutoff`: past the horizon of redeliveries
+   * (Meta's 7 days) a record protects nothing. Returns how many were forgotten.
+   */
+  forgetBefore(cutoff: Date, limit: number): Promise<number> {
+    return deleteBatch(this.collection, { at: { $lt: cutoff } }, limit);
   }
 
   async has(messageId: string): Promise<boolean> {

@@ -35,6 +35,25 @@ export const conversationConfigSchema = z.object({
    * taken earliest-sent first. Added to the reply time of such messages.
    */
   CONVERSATION_ORDER_HOLD_MS: z.coerce.number().int().min(0).max(10_000).default(0),
+  /**
+   * Handled wamids are remembered this long: Meta redelivers for up to 7 days (architecture §3),
+   * so less than that would let a late redelivery take effect twice.
+   */
+  PROCESSED_RETENTION_MS: z.coerce
+    .number()
+    .int()
+    .min(7 * 86_400_000)
+    .default(8 * 86_400_000),
+  /** Sessions are kept this long after the citizen's last message (well past expiry), then purged. */
+  SESSION_RETENTION_MS: z.coerce
+    .number()
+    .int()
+    .min(3_600_000)
+    .default(8 * 86_400_000),
+  /** How often the purge of old records runs, and how much one run deletes at most. */
+  PURGE_INTERVAL_MS: duration(3_600_000),
+  PURGE_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
+  PURGE_MAX_BATCHES: z.coerce.number().int().min(1).max(10_000).default(20),
   /** Documents one complaint may carry (the KK photo included). */
   MAX_DOCUMENTS_PER_CASE: z.coerce.number().int().min(1).max(20).default(10),
   DESCRIPTION_MAX_CHARS: z.coerce.number().int().min(50).max(4000).default(2000),

@@ -19,6 +19,7 @@ import { GrpcCasePort } from './grpc/case.client.js';
 import { GrpcDocumentPort } from './grpc/document.client.js';
 import { loadRegionCodes } from './store/region-codes.source.js';
 import { officeSettingsSource } from './store/office-settings.source.js';
+import { PurgeSchedule } from './schedules/purge.schedule.js';
 import { SessionRepository } from './store/session/session.repository.js';
 
 export interface ConversationAppOptions {
@@ -48,9 +49,10 @@ export async function createConversationApp(options: ConversationAppOptions) {
     ? undefined
     : new GrpcDocumentPort(config.DOCUMENT_ADDR, config.GRPC_DEADLINE_MS);
   const sessions = new SessionRepository(options.mongo);
+  const processed = new IdempotencyStore(options.mongo, CONVERSATION_CONSUMER);
   const handler = new InboundHandler({
     sessions,
-    processed: new IdempotencyStore(options.mongo, CONVERSATION_CONSUMER),
+    processed,
     replies: new ReplyPublisher(options.publisher, options.topology),
     cases: options.cases ?? caseClient!,
     documents: options.documents ?? documentClient!,
@@ -86,11 +88,26 @@ export async function createConversationApp(options: ConversationAppOptions) {
     descriptionMaxChars: config.DESCRIPTION_MAX_CHARS,
     privacyRetentionDays: config.PRIVACY_RETENTION_DAYS,
   });
+  const purge = new PurgeSchedule(
+    {
+      processed,
+      sessions,
+      logger,
+      processedRetentionMs: config.PROCESSED_RETENTION_MS,
+      sessionRetentionMs: config.SESSION_RETENTION_MS,
+      batchSize: config.PURGE_BATCH_SIZE,
+      maxBatches: config.PURGE_MAX_BATCHES,
+    },
+    config.PURGE_INTERVAL_MS,
+    options.now,
+  );
   let consumer: ConsumerHandle | undefined;
   let identityConsumer: ConsumerHandle | undefined;
   return {
     handler,
+    purge,
     async start() {
+      await purge.start();
       consumer = await startInboundConsumer({
         js: options.js,
         jsm: options.jsm,
@@ -112,7 +129,7 @@ export async function createConversationApp(options: ConversationAppOptions) {
       (consumer?.isRunning() ?? false) && (identityConsumer?.isRunning() ?? false),
     /** Stops taking messages and finishes those in flight. */
     async stop() {
-      await Promise.all([consumer?.stop(), identityConsumer?.stop()]);
+      await Promise.all([consumer?.stop(), identityConsumer?.stop(), purge.stop()]);
       caseClient?.close();
       documentClient?.close();
     },

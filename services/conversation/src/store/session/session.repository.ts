@@ -1,5 +1,5 @@
 import type { CitizenIdentity, Envelope } from '@pandawa/contracts';
-import type { Connection } from '@pandawa/mongo';
+import { deleteBatch, ensureIndexes, type Connection } from '@pandawa/mongo';
 import type { FlowState } from '../../domain/intake.machine.js';
 
 /** The inbound messages a session remembers with the commands they produced, newest last. */
@@ -95,5 +95,20 @@ export class SessionRepository {
 
   async delete(id: string): Promise<void> {
     await this.collection.deleteOne({ _id: id });
+  }
+
+  /** The index the purge's query needs (on MongoDB; FerretDB v1 scans either way). */
+  async ensureIndexes(): Promise<void> {
+    // deleteIdleSince: sessions last active before a time.
+    await ensureIndexes(this.collection, [{ key: { lastActivityAt: 1 }, name: 'last_activity' }]);
+  }
+
+  /**
+   * Deletes up to `limit` sessions with no message since `cutoff` (the purge, long after they
+   * expired): a citizen who writes again starts afresh. A session a message saves meanwhile is
+   * kept on MongoDB (the delete filters on the time again); FerretDB v1 does not isolate it.
+   */
+  deleteIdleSince(cutoff: Date, limit: number): Promise<number> {
+    return deleteBatch(this.collection, { lastActivityAt: { $lt: cutoff } }, limit);
   }
 }
