@@ -52,6 +52,12 @@ export const CASE_LIMITS = {
   trackingCode: 16,
   pageSize: 100,
   pageToken: 512,
+  /**
+   * Meta's reason for a failed delivery (UpdateMessageDelivery `failure`): a Graph error code
+   * (six digits today: 131026, 130429; 0 when Meta gave none) and its short title.
+   */
+  deliveryFailureCode: 9_999_999,
+  deliveryFailureTitle: 256,
   /** Case versions and expected versions: 0 (none) up to this. */
   version: Number.MAX_SAFE_INTEGER,
 } as const;

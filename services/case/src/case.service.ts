@@ -14,7 +14,7 @@ import { moveCitizen, type CitizenRefIdentity } from './application/citizen-iden
 import { updateMessageDelivery } from './application/message-delivery.js';
 import { markSlaBreaches, raiseDueSlaBreaches } from './application/sla-breaches.js';
 import type { TransitionInput } from './domain/case-lifecycle.js';
-import type { Actor, CaseCategory, DeliveryStatus } from './domain/case.types.js';
+import type { Actor, CaseCategory, DeliveryFailure, DeliveryStatus } from './domain/case.types.js';
 import type { ServiceSchedule } from './domain/service-hours.js';
 import { DEFAULT_SLA_TARGETS, type SlaTargets } from './domain/sla.policy.js';
 import type { CaseLocks } from './store/case/case-lock.repository.js';
@@ -182,8 +182,9 @@ export class CaseService {
     caseId: string,
     messageId: string,
     to: DeliveryStatus,
+    failure?: DeliveryFailure,
   ) {
-    return updateMessageDelivery(this.ctx, actor, officeId, caseId, messageId, to);
+    return updateMessageDelivery(this.ctx, actor, officeId, caseId, messageId, to, failure);
   }
 
   markSlaBreaches(officeId: string, caseId: string) {

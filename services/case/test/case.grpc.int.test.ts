@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { testNamespace, waitFor } from '@pandawa/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isTransitionAllowed } from '../src/domain/case-lifecycle.js';
-import { CASE_STATUSES, type CaseStatus } from '../src/domain/case.types.js';
+import { CASE_STATUSES, type CaseStatus, type DeliveryStatus } from '../src/domain/case.types.js';
 import {
   call,
   OFFICE,
@@ -374,6 +374,67 @@ describe('case service over gRPC (FerretDB, NATS)', () => {
       'case.events.message_added',
       'case.events.reply_added',
     ]);
+  });
+
+  it("keeps Meta's reason on a failed reply: shown on the case, bounded, never replaced", async () => {
+    const { id } = await caseIn('BARU');
+    const notification = { id: 'notification', role: 'service' } as const;
+    const reply = (text: string) =>
+      call(svc.client, 'AddOfficerReply', { officeId: OFFICE, caseId: id, text }, officer);
+    const deliver = (messageId: string, deliveryStatus: DeliveryStatus, failure?: object) =>
+      call(
+        svc.client,
+        'UpdateMessageDelivery',
+        {
+          officeId: OFFICE,
+          caseId: id,
+          messageId,
+          deliveryStatus,
+          ...(failure ? { failure } : {}),
+        },
+        notification,
+      );
+    const first = (await reply('Mohon kirim foto KK.')).messages!.at(-1)!;
+    const failed = await deliver(first.id!, 'DELIVERY_FAILED', {
+      code: 131026,
+      title: 'Message undeliverable',
+    });
+    expect(failed.messages!.at(-1)).toMatchObject({
+      deliveryStatus: 'DELIVERY_FAILED',
+      deliveryFailure: { code: 131026, title: 'Message undeliverable' },
+    });
+    // A repeated report with another reason does not replace the one kept.
+    await deliver(first.id!, 'DELIVERY_FAILED', { code: 1, title: 'lain' });
+    const read = await call(svc.client, 'GetCase', { officeId: OFFICE, id }, officer);
+    expect(read.messages!.at(-1)!.deliveryFailure).toEqual({
+      code: 131026,
+      title: 'Message undeliverable',
+    });
+
+    // Failed first without a reason (a send refused), the reason of a later report fills it in.
+    const second = (await reply('Silakan datang ke kantor.')).messages!.at(-1)!;
+    const bare = await deliver(second.id!, 'DELIVERY_FAILED');
+    expect(bare.messages!.at(-1)!.deliveryFailure).toBeNull();
+    const filled = await deliver(second.id!, 'DELIVERY_FAILED', { code: 131049, title: 'x' });
+    expect(filled.messages!.at(-1)!.deliveryFailure).toEqual({ code: 131049, title: 'x' });
+
+    // Bounds: a reason only with FAILED, a title of at most 256, a code in range.
+    const third = (await reply('Terima kasih.')).messages!.at(-1)!;
+    for (const [status, failure, reason] of [
+      ['DELIVERY_READ', { code: 131026, title: 'x' }, 'FAILURE_WITHOUT_FAILED'],
+      ['DELIVERY_FAILED', { code: 1, title: 'x'.repeat(257) }, 'FIELD_TOO_LONG'],
+      ['DELIVERY_FAILED', { code: -5, title: 'x' }, 'FAILURE_CODE_INVALID'],
+      ['DELIVERY_FAILED', { code: 1, title: 'a\u0000b' }, 'FIELD_CONTROL_CHARACTER'],
+    ] as const)
+      await expect(deliver(third.id!, status, failure)).rejects.toMatchObject({
+        code: 'INVALID_ARGUMENT',
+        reason,
+      });
+    const untouched = await call(svc.client, 'GetCase', { officeId: OFFICE, id }, officer);
+    expect(untouched.messages!.at(-1)).toMatchObject({
+      deliveryStatus: 'DELIVERY_PENDING',
+      deliveryFailure: null,
+    });
   });
 
   it('scopes every call to the office and the caller', async () => {

@@ -169,13 +169,44 @@ describe('delivery statuses and case notices', () => {
     );
     h.sandbox.state.faults.clear();
     expect(record.error).toMatchObject({ code: 131049, permanent: true });
-    await waitFor(
+    const told = await waitFor(
       () =>
-        h.caseDelivery.reports.some(
+        h.caseDelivery.reports.find(
           (r) => r.ref.caseMessageId === 'msg-10' && r.state === 'failed',
         ),
       20_000,
       'case told failed',
     );
+    expect(told.failure).toEqual({ code: 131049, title: expect.any(String) });
+    expect(told.failure!.title.length).toBeGreaterThan(0);
+  });
+  it("passes Meta's reason of a later failed webhook to the case with the failure", async () => {
+    const to = { phone: '6281400000005' };
+    await h.citizenWrites(to);
+    await h.windowSeen(to.phone);
+    const event = caseReplyAdded.create({
+      id: 'evt-reply-3',
+      officeId: OFFICE,
+      data: {
+        caseId: 'case-4',
+        trackingCode: 'PKU-FAIL02',
+        citizen: to,
+        messageId: 'msg-11',
+        text: 'Silakan kirim foto KK yang lebih jelas.',
+        actor: { id: 'officer-1', role: 'officer' },
+      },
+    });
+    await h.publisher.publish(h.bus.topology.subjects.caseEvent('reply_added'), event as Envelope);
+    const record = await sentRecord('case:evt-reply-3');
+    await h.status(record.wamid!, 'failed', to, { code: 131026, title: 'Message undeliverable' });
+    const told = await waitFor(
+      () =>
+        h.caseDelivery.reports.find(
+          (r) => r.ref.caseMessageId === 'msg-11' && r.state === 'failed',
+        ),
+      20_000,
+      'case told failed',
+    );
+    expect(told.failure).toEqual({ code: 131026, title: 'Message undeliverable' });
   });
 });

@@ -13,6 +13,7 @@ import type { CategoryCount as _pandawa_case_v1_CategoryCount, CategoryCount__Ou
 import type { Citizen as _pandawa_case_v1_Citizen, Citizen__Output as _pandawa_case_v1_Citizen__Output } from './pandawa/case/v1/Citizen.js';
 import type { ClaimCaseRequest as _pandawa_case_v1_ClaimCaseRequest, ClaimCaseRequest__Output as _pandawa_case_v1_ClaimCaseRequest__Output } from './pandawa/case/v1/ClaimCaseRequest.js';
 import type { CreateCaseRequest as _pandawa_case_v1_CreateCaseRequest, CreateCaseRequest__Output as _pandawa_case_v1_CreateCaseRequest__Output } from './pandawa/case/v1/CreateCaseRequest.js';
+import type { DeliveryFailure as _pandawa_case_v1_DeliveryFailure, DeliveryFailure__Output as _pandawa_case_v1_DeliveryFailure__Output } from './pandawa/case/v1/DeliveryFailure.js';
 import type { DurationSummary as _pandawa_case_v1_DurationSummary, DurationSummary__Output as _pandawa_case_v1_DurationSummary__Output } from './pandawa/case/v1/DurationSummary.js';
 import type { GetCaseRequest as _pandawa_case_v1_GetCaseRequest, GetCaseRequest__Output as _pandawa_case_v1_GetCaseRequest__Output } from './pandawa/case/v1/GetCaseRequest.js';
 import type { GetStatisticsRequest as _pandawa_case_v1_GetStatisticsRequest, GetStatisticsRequest__Output as _pandawa_case_v1_GetStatisticsRequest__Output } from './pandawa/case/v1/GetStatisticsRequest.js';
@@ -56,6 +57,7 @@ export interface ProtoGrpcType {
         Citizen: MessageTypeDefinition<_pandawa_case_v1_Citizen, _pandawa_case_v1_Citizen__Output>
         ClaimCaseRequest: MessageTypeDefinition<_pandawa_case_v1_ClaimCaseRequest, _pandawa_case_v1_ClaimCaseRequest__Output>
         CreateCaseRequest: MessageTypeDefinition<_pandawa_case_v1_CreateCaseRequest, _pandawa_case_v1_CreateCaseRequest__Output>
+        DeliveryFailure: MessageTypeDefinition<_pandawa_case_v1_DeliveryFailure, _pandawa_case_v1_DeliveryFailure__Output>
         DeliveryStatus: EnumTypeDefinition
         DurationSummary: MessageTypeDefinition<_pandawa_case_v1_DurationSummary, _pandawa_case_v1_DurationSummary__Output>
         GetCaseRequest: MessageTypeDefinition<_pandawa_case_v1_GetCaseRequest, _pandawa_case_v1_GetCaseRequest__Output>

@@ -25,6 +25,12 @@ export const DELIVERY_STATUSES = [
 ] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
+/** Meta's reason for a failed delivery: its Graph error code (0 when none) and title. */
+export interface DeliveryFailure {
+  code: number;
+  title: string;
+}
+
 /**
  * Statuses in which the case is still being worked: SLA clocks run, the citizen may cancel.
  * Shared with document-storage, which starts retention when a case leaves them (contracts).

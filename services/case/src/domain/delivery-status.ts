@@ -1,4 +1,4 @@
-import type { DeliveryStatus } from './case.types.js';
+import type { DeliveryFailure, DeliveryStatus } from './case.types.js';
 
 // FAILED ranks with SENT: a failure can only be reported for a message that never arrived.
 const DELIVERY_RANK: Record<DeliveryStatus, number> = {
@@ -19,4 +19,21 @@ export function deliveryMovesForward(from: DeliveryStatus | null, to: DeliverySt
   if (from === 'DELIVERY_FAILED') return false;
   if (to === 'DELIVERY_FAILED') return DELIVERY_RANK[from] <= 1;
   return DELIVERY_RANK[to] > DELIVERY_RANK[from];
+}
+
+/**
+ * The failure reason to store with a receipt, if any: Meta's reason comes with the failure that
+ * moves the message to FAILED, or with a later report of the same failure when the first had
+ * none (a send refused at once, then Meta's `failed` webhook). A known reason is never replaced.
+ */
+export function failureToKeep(
+  message: { deliveryStatus: DeliveryStatus | null; deliveryFailure?: DeliveryFailure | null },
+  to: DeliveryStatus,
+  failure: DeliveryFailure | undefined,
+  moves: boolean,
+): DeliveryFailure | undefined {
+  if (!failure || to !== 'DELIVERY_FAILED') return undefined;
+  if (moves) return failure;
+  const alreadyFailed = message.deliveryStatus === 'DELIVERY_FAILED';
+  return alreadyFailed && !message.deliveryFailure ? failure : undefined;
 }

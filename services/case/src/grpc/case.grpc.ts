@@ -285,6 +285,7 @@ export function registerCaseGrpc(server: GrpcServer, service: CaseService, logge
           req.caseId,
           req.messageId,
           oneOf(DELIVERY_STATUSES, req.deliveryStatus, 'delivery_status'),
+          req.failure ? { code: req.failure.code, title: req.failure.title } : undefined,
         ),
       ),
     ),

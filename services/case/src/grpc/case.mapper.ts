@@ -64,6 +64,7 @@ export function toCaseMessage(doc: CaseView, actor: Actor): CaseMessage {
       text: m.text,
       createdAt: iso(m.createdAt),
       deliveryStatus: m.deliveryStatus ?? 'DELIVERY_STATUS_UNSPECIFIED',
+      deliveryFailure: m.deliveryFailure ?? null,
       documentIds: m.documentIds,
       waMessageId: m.waMessageId,
     })),

@@ -50,6 +50,7 @@ export const CASE_REQUEST_BOUNDS: FieldBounds = {
   visitInstructions: { max: CASE_LIMITS.visitInstructions, multiline: true },
   text: { max: CASE_LIMITS.messageText, multiline: true },
   waMessageId: { max: 256 },
+  'failure.title': { max: CASE_LIMITS.deliveryFailureTitle },
   from: { max: 64 },
   to: { max: 64 },
   createdFrom: { max: 64 },
@@ -115,6 +116,15 @@ const METHOD_CHECKS: { [M in CaseMethod]?: (req: Req<M>) => void } = {
   ClaimCase: (req) => checkVersion(req.expectedVersion, 'expected_version'),
   UpdateCaseTriage: (req) => checkVersion(req.expectedVersion, 'expected_version'),
   HandBackToBot: (req) => checkVersion(req.expectedVersion, 'expected_version'),
+  UpdateMessageDelivery: (req) => {
+    const code = req.failure?.code ?? 0;
+    if (!Number.isInteger(code) || code < 0 || code > CASE_LIMITS.deliveryFailureCode)
+      throw invalid(
+        `failure.code must be from 0 to ${CASE_LIMITS.deliveryFailureCode}`,
+        'FAILURE_CODE_INVALID',
+        { field: 'failure.code', limit: CASE_LIMITS.deliveryFailureCode },
+      );
+  },
   GetStatistics: (req) => {
     const from = req.from ? parseRequestTime(req.from, 'from') : undefined;
     const to = req.to ? parseRequestTime(req.to, 'to') : undefined;

@@ -1,5 +1,6 @@
 import { callerMetadata, callUnary, type CaseProto } from '@pandawa/grpc';
 import type { Logger } from '@pandawa/logging';
+import type { DeliveryFailureReason } from '../domain/delivery-failure.js';
 import type { DeliveryState } from '../domain/delivery-state.js';
 
 type CaseClient = InstanceType<CaseProto['pandawa']['case']['v1']['CaseService']>;
@@ -17,9 +18,12 @@ export interface CaseMessageRef {
   caseMessageId: string;
 }
 
-/** Tells the case service how far an officer's reply got, so the officer sees its ticks. */
+/**
+ * Tells the case service how far an officer's reply got, so the officer sees its ticks, and
+ * with `failed` Meta's reason (a send refused for good, or a later `failed` status webhook).
+ */
 export interface CaseDeliveryReporter {
-  report(ref: CaseMessageRef, state: DeliveryState): Promise<void>;
+  report(ref: CaseMessageRef, state: DeliveryState, failure?: DeliveryFailureReason): Promise<void>;
 }
 
 export class GrpcCaseDeliveryReporter implements CaseDeliveryReporter {
@@ -29,7 +33,11 @@ export class GrpcCaseDeliveryReporter implements CaseDeliveryReporter {
     private readonly logger: Logger,
   ) {}
 
-  async report(ref: CaseMessageRef, state: DeliveryState): Promise<void> {
+  async report(
+    ref: CaseMessageRef,
+    state: DeliveryState,
+    failure?: DeliveryFailureReason,
+  ): Promise<void> {
     try {
       await callUnary(
         this.client,
@@ -39,6 +47,7 @@ export class GrpcCaseDeliveryReporter implements CaseDeliveryReporter {
           caseId: ref.caseId,
           messageId: ref.caseMessageId,
           deliveryStatus: TO_PROTO[state] as never,
+          ...(state === 'failed' && failure ? { failure } : {}),
         },
         {
           deadlineMs: this.deadlineMs,

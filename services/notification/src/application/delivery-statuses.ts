@@ -1,4 +1,5 @@
 import type { Logger } from '@pandawa/logging';
+import { deliveryFailureReason } from '../domain/delivery-failure.js';
 import { furthestState, isDeliveryState, type DeliveryState } from '../domain/delivery-state.js';
 import type { DeliveryStatusRepository } from '../store/delivery-status.repository.js';
 import type { SendRecord, SendRecordRepository } from '../store/send-record.repository.js';
@@ -62,14 +63,20 @@ export class DeliveryStatuses {
     if (furthest) await this.reportToCase(record, furthest);
   }
 
-  /** Tells the case service how far an officer's reply got (no-op for other sends). */
+  /**
+   * Tells the case service how far an officer's reply got (no-op for other sends); a failure
+   * goes with the code and title of Meta's `failed` webhook.
+   */
   async reportToCase(record: SendRecord, atLeast: DeliveryState): Promise<void> {
     if (!record.caseId || !record.caseMessageId || !record.wamid) return;
-    const state = furthestState([atLeast, ...((await this.seenStates(record.wamid)) ?? [])]);
+    const seen = await this.statuses.seen(record.wamid);
+    const state = furthestState([atLeast, ...seen.map((s) => s.status)]);
     if (!state) return;
+    const failed = seen.find((s) => s.status === 'failed');
     await this.caseDelivery.report(
       { officeId: record.officeId, caseId: record.caseId, caseMessageId: record.caseMessageId },
       state,
+      ...(state === 'failed' ? [deliveryFailureReason(failed?.errorCode, failed?.errorTitle)] : []),
     );
   }
 

@@ -4,6 +4,7 @@ import { WhatsAppApiError } from '@pandawa/whatsapp';
 import type { z } from 'zod';
 import { windowIsOpen } from '../domain/customer-window.js';
 import { chooseOutbound, needsWindow } from '../domain/outbound-choice.js';
+import { deliveryFailureReason } from '../domain/delivery-failure.js';
 import { classifyFailure, retryDelayMs, type FailureAction } from '../domain/send-failure.js';
 import type { CustomerWindowRepository } from '../store/customer-window.repository.js';
 import type {
@@ -376,6 +377,7 @@ async function fail(
       .report(
         { officeId: record.officeId, caseId: record.caseId, caseMessageId: record.caseMessageId },
         'failed',
+        deliveryFailureReason(error.code, error.title),
       )
       .catch((err: unknown) => {
         deps.logger.warn({ err, commandId: record._id }, 'case not told about a failed reply');

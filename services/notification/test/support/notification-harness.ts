@@ -21,6 +21,7 @@ import {
 import { createSandbox, type Sandbox, type SandboxOptions } from '@pandawa/wa-sandbox';
 import type { CaseDeliveryReporter, CaseMessageRef } from '../../src/application/case-delivery.js';
 import type { DeliveryState } from '../../src/domain/delivery-state.js';
+import type { DeliveryFailureReason } from '../../src/domain/delivery-failure.js';
 import { CustomerWindowRepository } from '../../src/store/customer-window.repository.js';
 import {
   createNotificationApp,
@@ -34,9 +35,17 @@ type SendData = z.input<typeof notifyWaSend.data>;
 
 /** Records what the case service would have been told. */
 export class RecordingCaseDelivery implements CaseDeliveryReporter {
-  readonly reports: { ref: CaseMessageRef; state: DeliveryState }[] = [];
-  report(ref: CaseMessageRef, state: DeliveryState): Promise<void> {
-    this.reports.push({ ref, state });
+  readonly reports: {
+    ref: CaseMessageRef;
+    state: DeliveryState;
+    failure?: DeliveryFailureReason | undefined;
+  }[] = [];
+  report(
+    ref: CaseMessageRef,
+    state: DeliveryState,
+    failure?: DeliveryFailureReason,
+  ): Promise<void> {
+    this.reports.push({ ref, state, failure });
     return Promise.resolve();
   }
 }

@@ -254,9 +254,14 @@ export class CaseRepository {
    * so the slot at `path` is stable, and an officer's pending edit is not invalidated by them.
    */
   async setFieldLocked(officeId: string, caseId: string, path: string, value: unknown) {
+    await this.setFieldsLocked(officeId, caseId, { [path]: value });
+  }
+
+  /** setFieldLocked for several fields in one single-document update. */
+  async setFieldsLocked(officeId: string, caseId: string, fields: Record<string, unknown>) {
     await this.cases.updateOne(
       { _id: caseKey(officeId, caseId) },
-      { $set: { [path]: value, updatedAt: new Date() } },
+      { $set: { ...fields, updatedAt: new Date() } },
     );
   }
 

@@ -3,6 +3,7 @@ import type {
   CaseCategory,
   CasePriority,
   CaseStatus,
+  DeliveryFailure,
   DeliveryStatus,
 } from '../../domain/case.types.js';
 import type { StatusDetail } from '../../domain/case-lifecycle.js';
@@ -41,6 +42,8 @@ export interface ThreadMessageDoc {
   waMessageId: string;
   /** Outbound messages only. */
   deliveryStatus: DeliveryStatus | null;
+  /** Meta's reason, once the message is DELIVERY_FAILED and the reason is known. */
+  deliveryFailure?: DeliveryFailure | null;
 }
 
 export interface InternalNoteDoc {
