@@ -193,7 +193,8 @@ export async function startDeskSystem(options: DeskOptions = {}): Promise<DeskSy
             port: ports[name],
             path: name === 'sandbox' ? '/healthz' : '/readyz',
           } as const);
-    return waitFor(() => probeHealth(target), 150_000, `${name} ready`);
+    // Generous: six Node processes compiling with tsx on a loaded 2-core machine start slowly.
+    return waitFor(() => probeHealth(target), 300_000, `${name} ready`);
   };
   const stopAll = async () => {
     for (const s of Object.values(services)) s.child.kill('SIGTERM');

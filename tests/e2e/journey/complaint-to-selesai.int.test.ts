@@ -1,0 +1,340 @@
+import { DEV_ONLY_CALLER_SIGNING_KEYS } from '@pandawa/config';
+import {
+  callerCredential,
+  CallerSigner,
+  callerMetadata,
+  callUnary,
+  createClient,
+  loadProto,
+  type CaseProto,
+} from '@pandawa/grpc';
+import { waitFor } from '@pandawa/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  officerReplyText,
+  statusChangedText,
+  type StatusNotice,
+} from '../../../services/notification/src/messages.id.js';
+import { WhatsAppCitizen } from '../../support/citizen-phone.js';
+import { SendResults } from '../../support/send-results.js';
+import { startDeskSystem, type DeskSystem } from '../admin/support/desk-system.js';
+import { png } from '../conversation/support/files.js';
+
+// Acceptance 5 of issue 13: a citizen's complaint from the first message to SELESAI, every step
+// heard on WhatsApp. Each service is its own process (the desk harness with the wa-sandbox,
+// conversation and notification); the sandbox plays the citizen and is the citizen's phone: a
+// step is heard when the sandbox received it from the notification service, which sends every
+// message (the tracking code too). The officer works the case as the admin API does:
+// CaseService over gRPC, signed with the gateway's (development) caller key.
+const OFFICE = 'pekanbaru';
+let system: DeskSystem;
+let results: SendResults;
+type CaseClient = InstanceType<CaseProto['pandawa']['case']['v1']['CaseService']>;
+let cases: CaseClient;
+type CaseOut = Awaited<ReturnType<typeof getCase>>;
+let asOfficer: { deadlineMs: number; metadata: ReturnType<typeof callerMetadata> };
+let officerId: string;
+
+const NIK = '1471015501900003';
+const KK = '1471010101200001';
+/** Generous: five services, the sandbox and FerretDB share a loaded 2-core machine. */
+const HEARD_DEADLINE_MS = 90_000;
+let nextPhone = 6281300000000 + Math.floor(Math.random() * 1_000_000) * 100;
+const newPhone = () => String(nextPhone++);
+
+beforeAll(async () => {
+  system = await startDeskSystem({
+    with: ['sandbox', 'conversation', 'notification'],
+    env: {
+      // Two complaints in a row take a fast test client past 30 messages a minute.
+      conversation: { CITIZEN_MAX_MESSAGES_PER_MINUTE: '40' },
+      // A test citizen types far faster than a person: keep pair-rate pacing out of the way.
+      notification: { RECIPIENT_BURST: '500', GRPC_DEADLINE_MS: '20000' },
+    },
+  });
+  results = await SendResults.follow(system.bus);
+  const Ctor = loadProto<CaseProto>('pandawa/case/v1/case.proto').pandawa.case.v1.CaseService;
+  const gateway = new CallerSigner(
+    callerCredential('gateway', DEV_ONLY_CALLER_SIGNING_KEYS.gateway),
+  );
+  cases = createClient(Ctor, system.caseAddr, { signer: gateway });
+  officerId = system.accountIds['officer.pekanbaru']!;
+  asOfficer = {
+    deadlineMs: 20_000,
+    metadata: callerMetadata({ id: officerId, role: 'officer', officeId: OFFICE }),
+  };
+}, 420_000);
+
+afterAll(async () => {
+  cases?.close();
+  await results?.close();
+  await system?.stop();
+}, 60_000);
+
+const newCitizen = (name: string) =>
+  new WhatsAppCitizen(system.sandboxUrl!, results, newPhone(), name, HEARD_DEADLINE_MS);
+
+function getCase(ref: { id: string } | { trackingCode: string }) {
+  return callUnary(cases, cases.getCase, { officeId: OFFICE, ...ref }, asOfficer);
+}
+
+/** A citizen files a complaint through the whole intake; returns the code they were sent. */
+async function fileComplaint(citizen: WhatsAppCitizen): Promise<string> {
+  const greeting = await citizen.says('Halo');
+  expect(greeting[0]).toContain('Selamat datang');
+  expect(greeting[1]).toContain('1. Buat pengaduan baru');
+  expect(await citizen.says('1')).toEqual([
+    expect.stringContaining('Apa masalah yang ingin Anda laporkan'),
+  ]);
+  expect(await citizen.says('1')).toEqual([expect.stringContaining('Ketik NIK Anda')]);
+  expect(await citizen.says(NIK)).toEqual([expect.stringContaining('Nomor Kartu Keluarga')]);
+  expect(await citizen.says(KK)).toEqual([expect.stringContaining('nama lengkap')]);
+  expect(await citizen.says('Siti Aminah')).toEqual([
+    expect.stringContaining('Ceritakan masalah Anda'),
+  ]);
+  expect(await citizen.says('Ditolak di bank karena NIK saya tidak aktif')).toEqual([
+    expect.stringContaining('Kirim foto Kartu Keluarga'),
+  ]);
+  expect(await citizen.sendsFile(png(16, 1), 'image/png')).toEqual([
+    expect.stringContaining('Foto KK diterima'),
+  ]);
+  const summary = await citizen.says('SELESAI');
+  expect(summary[0]).toContain('Periksa kembali');
+  expect(summary[0]).toContain('NIK: 1471********0003');
+  const sent = await citizen.taps('summary.send', 'Kirim', 'button_reply');
+  expect(sent[0]).toContain('Pengaduan Anda sudah kami terima');
+  const code = /PDW-[A-Z0-9]{6}/.exec(sent.join('\n'))?.[0];
+  expect(code, 'the tracking code on the citizen’s phone').toBeDefined();
+  return code!;
+}
+
+/**
+ * An officer's step, then what the citizen's phone shows for it: the first message received
+ * after the step that names the case. Returns the case after the step and the text heard.
+ */
+async function officerStep(
+  citizen: WhatsAppCitizen,
+  code: string,
+  step: () => Promise<CaseOut>,
+  what: string,
+): Promise<{ after: CaseOut; heard: string; wamid: string }> {
+  const mark = await citizen.phone.mark();
+  const after = await step();
+  const heard = await citizen.phone.waitFor(mark, (t) => t.includes(code), HEARD_DEADLINE_MS, what);
+  return { after, heard: heard.text, wamid: heard.wamid };
+}
+
+function transition(caseId: string, to: StatusNotice['to'], extra: Record<string, unknown> = {}) {
+  return () =>
+    callUnary(
+      cases,
+      cases.transitionCase,
+      { officeId: OFFICE, caseId, toStatus: to, ...extra },
+      asOfficer,
+    );
+}
+
+/** The wording notification owns for a status (services/notification/src/messages.id.ts). */
+const expected = (notice: StatusNotice) => statusChangedText(notice)!;
+
+describe('a complaint from the first message to SELESAI, every step heard on WhatsApp', () => {
+  it('intake, tracking code, claim, processing, missing data and a document, a visit, a reply with ticks, SELESAI', async () => {
+    const citizen = newCitizen('Siti Aminah');
+    const code = await fileComplaint(citizen);
+    const opened = await getCase({ trackingCode: code });
+    expect(opened).toMatchObject({ status: 'BARU', category: 'NIK_TIDAK_AKTIF' });
+    expect(opened.documentIds).toHaveLength(1);
+    const id = opened.id;
+
+    // The officer takes the case and verifies it.
+    const claimed = await callUnary(
+      cases,
+      cases.claimCase,
+      { officeId: OFFICE, caseId: id },
+      asOfficer,
+    );
+    expect(claimed.assigneeId).toBe(officerId);
+    const verified = await officerStep(citizen, code, transition(id, 'DIVERIFIKASI'), 'verified');
+    expect(verified.heard).toBe(expected({ trackingCode: code, to: 'DIVERIFIKASI' }));
+    expect(verified.heard).toContain('sudah diverifikasi petugas');
+
+    const processing = await officerStep(citizen, code, transition(id, 'DIPROSES'), 'DIPROSES');
+    expect(processing.heard).toBe(expected({ trackingCode: code, to: 'DIPROSES' }));
+    expect(processing.heard).toContain('sedang diproses');
+
+    // Missing data: the citizen hears what to send, sends it, and it is attached to the case.
+    const missingItems = ['Foto KTP-el yang jelas', 'Surat keterangan dari bank'];
+    const waiting = await officerStep(
+      citizen,
+      code,
+      transition(id, 'MENUNGGU_DATA', { missingItems, reason: 'Foto KTP-el belum ada' }),
+      'MENUNGGU_DATA',
+    );
+    expect(waiting.after.status).toBe('MENUNGGU_DATA');
+    expect(waiting.heard).toBe(
+      expected({
+        trackingCode: code,
+        to: 'MENUNGGU_DATA',
+        missingItems,
+        reason: 'Foto KTP-el belum ada',
+      }),
+    );
+    expect(waiting.heard).toContain('membutuhkan data tambahan');
+    expect(waiting.heard).toContain('• Foto KTP-el yang jelas\n• Surat keterangan dari bank');
+    const attached = await citizen.sendsFile(png(20, 7), 'image/png');
+    expect(attached).toEqual([`Dokumen Anda sudah kami lampirkan ke pengaduan ${code}.`]);
+    const withDocument = await waitFor(
+      async () => {
+        const c = await getCase({ id });
+        return c.documentIds.length === 2 ? c : null;
+      },
+      HEARD_DEADLINE_MS,
+      'the document attached to the case',
+    );
+    expect(withDocument.documentIds).toEqual(expect.arrayContaining(opened.documentIds));
+
+    const resumed = await officerStep(
+      citizen,
+      code,
+      transition(id, 'DIPROSES'),
+      'back to DIPROSES',
+    );
+    expect(resumed.heard).toBe(expected({ trackingCode: code, to: 'DIPROSES' }));
+
+    // A visit for the biometric check, with the office's own instructions.
+    const visitInstructions = 'Datang ke loket 3 pada hari Senin pukul 09.00 dengan KTP-el asli.';
+    const visit = await officerStep(
+      citizen,
+      code,
+      transition(id, 'PERLU_KUNJUNGAN', { visitInstructions }),
+      'PERLU_KUNJUNGAN',
+    );
+    expect(visit.heard).toBe(
+      expected({ trackingCode: code, to: 'PERLU_KUNJUNGAN', visitInstructions }),
+    );
+    expect(visit.heard).toContain('memerlukan kunjungan Anda ke kantor');
+    expect(visit.heard).toContain(visitInstructions);
+
+    // An officer's reply: heard, and its ticks (sent → delivered → read, as the sandbox reports
+    // them) reach the case.
+    const replyText = 'Data biometrik Anda sudah kami perbarui. Terima kasih sudah datang.';
+    const reply = await officerStep(
+      citizen,
+      code,
+      () =>
+        callUnary(
+          cases,
+          cases.addOfficerReply,
+          { officeId: OFFICE, caseId: id, text: replyText },
+          asOfficer,
+        ),
+      'the officer’s reply',
+    );
+    expect(reply.heard).toBe(officerReplyText(code, replyText));
+    const replyId = reply.after.messages.at(-1)!.id;
+    expect(reply.after.messages.at(-1)).toMatchObject({
+      author: 'AUTHOR_OFFICER',
+      deliveryStatus: 'DELIVERY_PENDING',
+    });
+    const read = await waitFor(
+      async () => {
+        const m = (await getCase({ id })).messages.find((x) => x.id === replyId);
+        return m?.deliveryStatus === 'DELIVERY_READ' ? m : null;
+      },
+      HEARD_DEADLINE_MS,
+      'the reply shown read on the case',
+    );
+    expect(read.deliveryFailure).toBeNull();
+    // What the sandbox (Meta) reported for that message, in its order.
+    const statuses = await fetch(
+      `${system.sandboxUrl}/sandbox/record?kind=status&wamid=${reply.wamid}`,
+    ).then(async (r) => ((await r.json()) as { entries: { status: string }[] }).entries);
+    expect(statuses.map((s) => s.status)).toEqual(['sent', 'delivered', 'read']);
+
+    const done = await officerStep(
+      citizen,
+      code,
+      transition(id, 'SELESAI', { reason: 'NIK sudah aktif kembali' }),
+      'SELESAI',
+    );
+    expect(done.after.status).toBe('SELESAI');
+    expect(done.heard).toBe(
+      expected({ trackingCode: code, to: 'SELESAI', reason: 'NIK sudah aktif kembali' }),
+    );
+    expect(done.heard).toContain('telah *selesai*');
+
+    // Every message the citizen received, in order, once each: nothing twice, nothing lost.
+    const all = await citizen.phone.received();
+    const notices = all.filter((m) => m.text.includes(code)).map((m) => m.text);
+    expect(notices).toEqual([
+      expect.stringContaining('Pengaduan Anda sudah kami terima'),
+      verified.heard,
+      processing.heard,
+      waiting.heard,
+      attached[0],
+      resumed.heard,
+      visit.heard,
+      reply.heard,
+      done.heard,
+    ]);
+    expect(new Set(all.map((m) => m.wamid)).size).toBe(all.length);
+    for (const m of all) expect(JSON.stringify(m.payload)).not.toContain(NIK);
+  });
+});
+
+describe("a failed reply is visible to the officer with Meta's reason", () => {
+  /** A citizen with an open case, and the case's id and code. */
+  async function citizenWithCase() {
+    const citizen = newCitizen('Budi Santoso');
+    const code = await fileComplaint(citizen);
+    return { citizen, code, id: (await getCase({ trackingCode: code })).id };
+  }
+
+  async function fault(rule: Record<string, unknown>) {
+    const res = await fetch(`${system.sandboxUrl}/sandbox/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ rules: [rule] }),
+    });
+    expect(res.status).toBe(200);
+  }
+
+  const replyTo = (id: string, text: string) =>
+    callUnary(cases, cases.addOfficerReply, { officeId: OFFICE, caseId: id, text }, asOfficer);
+
+  async function failedOnCase(id: string, replyId: string) {
+    return waitFor(
+      async () => {
+        const m = (await getCase({ id })).messages.find((x) => x.id === replyId);
+        return m?.deliveryStatus === 'DELIVERY_FAILED' && m.deliveryFailure ? m : null;
+      },
+      HEARD_DEADLINE_MS,
+      'the reply shown failed on the case',
+    );
+  }
+
+  it('a send Meta refuses with 131026: failed, with the code and title, and not retried', async () => {
+    const { citizen, id } = await citizenWithCase();
+    await fault({ route: 'messages', errorCode: 131026, to: citizen.waId, count: 1 });
+    const replied = await replyTo(id, 'Mohon kirim ulang foto KK Anda.');
+    const replyId = replied.messages.at(-1)!.id;
+    const failed = await failedOnCase(id, replyId);
+    expect(failed.deliveryFailure).toEqual({ code: 131026, title: 'Message undeliverable' });
+    // Permanent: one refused request, never a second try, nothing reached the phone.
+    const errors = await fetch(
+      `${system.sandboxUrl}/sandbox/record?kind=graph.error&waId=${citizen.waId}`,
+    ).then(async (r) => ((await r.json()) as { entries: { code: number }[] }).entries);
+    expect(errors.map((e) => e.code)).toEqual([131026]);
+    const heard = (await citizen.phone.received()).map((m) => m.text);
+    expect(heard.some((t) => t.includes('Mohon kirim ulang foto KK'))).toBe(false);
+  });
+
+  it('a message Meta accepts and later reports failed with 131026: failed, with the code and title', async () => {
+    const { citizen, id } = await citizenWithCase();
+    await fault({ route: 'messages', deliveryFailureCode: 131026, to: citizen.waId, count: 1 });
+    const replied = await replyTo(id, 'Silakan datang ke kantor untuk perekaman ulang.');
+    const replyId = replied.messages.at(-1)!.id;
+    const failed = await failedOnCase(id, replyId);
+    expect(failed.deliveryFailure).toEqual({ code: 131026, title: 'Message undeliverable' });
+  });
+});
