@@ -41,7 +41,11 @@ describe('case desk: the queue and a case’s detail', () => {
     seed = deskSeed(desk);
     for (let i = 0; i < 5; i++)
       mine.push(
-        await desk.seedCase('pekanbaru', { category: i % 2 ? 'DATA_GANDA' : 'NIK_TIDAK_AKTIF' }),
+        await desk.seedCase('pekanbaru', {
+          category: i % 2 ? 'DATA_GANDA' : 'NIK_TIDAK_AKTIF',
+          // The fourth citizen asked for an officer: a handoff, waiting.
+          ...(i === 3 ? { requestOfficer: true } : {}),
+        }),
       );
     dumaiCase = await desk.seedCase('dumai');
     await seed.claim('officer.pekanbaru', 'pekanbaru', mine[1]!.id);
@@ -102,6 +106,8 @@ describe('case desk: the queue and a case’s detail', () => {
     expect(ids(await q('q=budi'))).toEqual([]);
     expect(ids(await q(`q=${mine[2]!.trackingCode}`))).toEqual([mine[2]!.id]);
     expect(ids(await q('slaBreached=true'))).toEqual([]);
+    expect(ids(await q('awaitingOfficer=true'))).toEqual([mine[3]!.id]);
+    expect((await q('awaitingOfficer=true')).items[0]).toMatchObject({ awaitingOfficer: true });
     expect(ids(await q('slaBreached=false'))).toHaveLength(5);
     expect(ids(await q('status=BARU&category=NIK_TIDAK_AKTIF&assignee=unassigned')).sort()).toEqual(
       [mine[0]!.id, mine[4]!.id].sort(),

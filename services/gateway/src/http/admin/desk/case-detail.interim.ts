@@ -1,6 +1,8 @@
 import { caseCategoryValues, caseStatusValues } from '@pandawa/contracts';
 import type { CaseProto, ClientResponse } from '@pandawa/grpc';
 import { z } from 'zod';
+import { citizenOf } from './case.mapper.js';
+import { citizenOut } from './case.schemas.js';
 
 /**
  * INTERIM: the case detail's JSON shape, until the desk-read work (which owns `GET /cases/:caseId`
@@ -23,15 +25,8 @@ export const caseDetail = z
     trackingCode: z.string(),
     status: z.enum(caseStatusValues),
     category: z.enum(caseCategoryValues).nullable(),
-    citizen: z.object({
-      phone: z.string().nullable(),
-      bsuid: z.string().nullable(),
-      username: z.string().nullable(),
-      profileName: z.string(),
-      name: z.string(),
-      nik: z.string(),
-      kkNumber: z.string(),
-    }),
+    // Masked as on GET /cases/{id}: the admin API never sends a whole NIK, KK, phone or BSUID.
+    citizen: citizenOut,
     description: z.string(),
     documentIds: z.array(z.string()),
     assigneeId: z.string().nullable(),
@@ -115,15 +110,7 @@ export function toCaseDetail(c: CaseOut): z.input<typeof caseDetail> {
     category: (caseCategoryValues as readonly string[]).includes(category)
       ? (category as (typeof caseCategoryValues)[number])
       : null,
-    citizen: {
-      phone: blankToNull(c.citizen?.phone ?? ''),
-      bsuid: blankToNull(c.citizen?.bsuid ?? ''),
-      username: blankToNull(c.citizen?.username ?? ''),
-      profileName: c.citizen?.profileName ?? '',
-      name: c.citizen?.name ?? '',
-      nik: c.citizen?.nik ?? '',
-      kkNumber: c.citizen?.kkNumber ?? '',
-    },
+    citizen: citizenOf(c.citizen),
     description: c.description,
     documentIds: c.documentIds,
     assigneeId: blankToNull(c.assigneeId),
@@ -149,7 +136,7 @@ export function toCaseDetail(c: CaseOut): z.input<typeof caseDetail> {
     messages: c.messages.map((m) => ({
       id: m.id,
       author: AUTHOR_OUT[String(m.author)] ?? 'system',
-      actorId: blankToNull(m.actorId),
+      actorId: m.author === 'AUTHOR_OFFICER' ? blankToNull(m.actorId) : null,
       text: m.text,
       createdAt: m.createdAt,
       delivery: DELIVERY_OUT[String(m.deliveryStatus)] ?? null,
@@ -163,7 +150,8 @@ export function toCaseDetail(c: CaseOut): z.input<typeof caseDetail> {
     })),
     audit: c.audit.map((a) => ({
       at: a.at,
-      actorId: a.actorId,
+      // A citizen's actor id is their phone or BSUID: never shown.
+      actorId: a.actorRole === 'citizen' ? '' : a.actorId,
       actorRole: a.actorRole,
       action: a.action,
       before: blankToNull(a.before),

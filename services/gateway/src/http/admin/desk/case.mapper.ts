@@ -39,7 +39,7 @@ export const SYSTEM_ACTOR: ActorRef = { kind: 'system', id: null, displayName: n
 const CITIZEN_ACTOR: ActorRef = { kind: 'citizen', id: null, displayName: null, role: 'citizen' };
 
 /** NIK and KK shown as `1471********0001`, phone as `6281********01`; never in full. */
-function citizenOf(c: CaseMessage['citizen']): z.input<typeof citizenOut> {
+export function citizenOf(c: CaseMessage['citizen']): z.input<typeof citizenOut> {
   return {
     name: c?.name ?? '',
     profileName: c?.profileName ?? '',
@@ -80,6 +80,7 @@ function caseFields(c: CaseMessage, names: OfficerNames) {
       visitInstructions: detail?.visitInstructions ?? '',
     },
     documentCount: c.documentIds.length,
+    awaitingOfficer: c.handoff?.active ?? false,
   };
 }
 

@@ -76,6 +76,8 @@ const caseFields = {
   sla: slaOut,
   statusDetail: statusDetailOut,
   documentCount: z.number().int().nonnegative(),
+  /** The citizen asked for an officer and waits (an active handoff): the bot is quiet. */
+  awaitingOfficer: z.boolean(),
 };
 
 export const caseSummary = z
@@ -182,6 +184,8 @@ export const caseQueueQuery = z
     /** A tracking code (or its start) or the start of a word of the citizen's name. */
     q: z.string().trim().min(1).max(CASE_LIMITS.query).optional(),
     slaBreached: z.enum(['true', 'false']).optional(),
+    /** Only cases whose citizen waits for an officer (an active handoff). */
+    awaitingOfficer: z.enum(['true']).optional(),
     createdFrom: z.iso.datetime({ offset: true }).optional(),
     createdTo: z.iso.datetime({ offset: true }).optional(),
     /** `newest` (default) or `sla_due`: the open cases whose clock runs, soonest due first. */

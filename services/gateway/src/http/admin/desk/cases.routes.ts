@@ -28,6 +28,7 @@ function listRequest(query: QueueQuery, officer: Officer) {
     ...(query.tag ? { tag: query.tag } : {}),
     ...(query.q ? { query: query.q } : {}),
     ...(query.slaBreached ? { slaBreached: query.slaBreached === 'true' } : {}),
+    ...(query.awaitingOfficer ? { awaitingOfficer: true } : {}),
     ...(query.createdFrom ? { createdFrom: query.createdFrom } : {}),
     ...(query.createdTo ? { createdTo: query.createdTo } : {}),
     order:
@@ -60,7 +61,7 @@ export function caseRoutes(deps: DeskDeps) {
       path: '/cases',
       operationId: 'listCases',
       summary:
-        'Your office’s cases: filters (status, category, assignee incl. mine/unassigned, priority, tag, name or tracking code, created range, SLA breach), newest first or by SLA due time, cursor pages',
+        'Your office’s cases: filters (status, category, assignee incl. mine/unassigned, priority, tag, name or tracking code, created range, SLA breach, awaiting an officer), newest first or by SLA due time, cursor pages',
       tag: 'cases',
       access: 'officer',
       query: caseQueueQuery,
