@@ -1,6 +1,9 @@
+import type { Topology } from '@pandawa/contracts';
 import type { Logger } from '@pandawa/logging';
 import type { Connection } from '@pandawa/mongo';
+import type { JetStreamClient, JetStreamManager } from '@pandawa/nats';
 import { AccessTokens } from './application/auth/access-tokens.js';
+import { CaseStreams } from './application/desk/case-streams.js';
 import type { AuthDeps } from './application/auth/sign-in.js';
 import type { GatewayConfig } from './config.js';
 import { scryptHasher, type PasswordHasher } from './domain/password.js';
@@ -59,21 +62,38 @@ export const adminHttpSettings = (config: GatewayConfig) => ({
 
 /**
  * The case desk: its gRPC clients (closed at shutdown) and its routes under /api. With the
- * gateway's database, also the office's canned replies.
+ * gateway's database, also the office's canned replies; with NATS, the live case stream (its
+ * streams ended at shutdown, `caseStreams.closeAll()`).
  */
 export function createDesk(
   config: GatewayConfig,
   auth: Pick<AuthDeps, 'accounts'>,
   logger: Logger,
-  stores: Pick<DeskDeps, 'officeSettings'> & { mongo?: Connection } = {},
-): { clients: DeskClients; routes: AnyRoute[] } {
+  stores: Pick<DeskDeps, 'officeSettings'> & {
+    mongo?: Connection;
+    bus?: { js: JetStreamClient; jsm: JetStreamManager; topology: Topology };
+  } = {},
+): { clients: DeskClients; routes: AnyRoute[]; caseStreams?: CaseStreams } {
   const clients = createDeskClients({
     caseAddr: config.CASE_ADDR,
     documentAddr: config.DOCUMENT_ADDR,
     notificationAddr: config.NOTIFICATION_ADDR,
     deadlineMs: config.GRPC_DEADLINE_MS,
   });
-  const { mongo, ...kept } = stores;
+  const { mongo, bus, ...kept } = stores;
+  const caseStreams = bus
+    ? new CaseStreams({
+        js: bus.js,
+        jsm: bus.jsm,
+        stream: bus.topology.streams.CASE_EVENTS.name,
+        subjects: [bus.topology.subjects.caseEventsAll],
+        accounts: auth.accounts,
+        logger,
+        maxPerAccount: config.ADMIN_STREAMS_PER_ACCOUNT,
+        heartbeatMs: config.ADMIN_STREAM_HEARTBEAT_MS,
+        maxReplay: 10_000,
+      })
+    : undefined;
   const cannedReplies = mongo ? new CannedReplyRepository(mongo) : undefined;
   // Its indexes only speed reads up (none is unique): made in the background, a failure logged.
   cannedReplies
@@ -81,12 +101,14 @@ export function createDesk(
     .catch((err: unknown) => logger.warn({ err }, 'canned-reply indexes not made'));
   return {
     clients,
+    ...(caseStreams ? { caseStreams } : {}),
     routes: deskRoutes({
       clients,
       accounts: auth.accounts,
       logger,
       ...kept,
       ...(cannedReplies ? { cannedReplies } : {}),
+      ...(caseStreams ? { caseStreams } : {}),
     }),
   };
 }

@@ -44,6 +44,10 @@ export const gatewayConfigSchema = z.object({
   ADMIN_SECURE_COOKIES: bool(true),
   /** Origins a browser console may call the admin API from (comma-separated). */
   ADMIN_CORS_ORIGINS: csv(''),
+  /** Live case streams (`GET /api/cases/stream`) one account may hold open, per gateway replica. */
+  ADMIN_STREAMS_PER_ACCOUNT: z.coerce.number().int().min(1).max(20).default(3),
+  /** A heartbeat on every live stream this often (proxies close idle connections). */
+  ADMIN_STREAM_HEARTBEAT_MS: duration(15_000),
   ADMIN_MAX_BODY_BYTES: z.coerce
     .number()
     .int()

@@ -32,7 +32,11 @@ await runMain('gateway', async () => {
   const auth = await createAdminAuth(config, backbone.mongo);
   // Office settings (architecture §3.2): the admin API writes them where every service reads them.
   const officeSettings = await OfficeSettingsKv.open(backbone.nc, backbone.topology, logger);
-  const desk = createDesk(config, auth, logger, { officeSettings, mongo: backbone.mongo });
+  const desk = createDesk(config, auth, logger, {
+    officeSettings,
+    mongo: backbone.mongo,
+    bus: { js: backbone.js, jsm: backbone.jsm, topology: backbone.topology },
+  });
   // Sign-in failures outlive their window by the lock-out; FerretDB has no TTL index.
   const purge = setInterval(() => {
     auth.throttle.purge(Date.now()).catch((err: unknown) => logger.warn({ err }, 'purge failed'));
@@ -75,6 +79,8 @@ await runMain('gateway', async () => {
     logger,
     [
       { name: 'mark not ready', run: () => readiness.markNotReady() },
+      // Live streams never finish by themselves: end them, or the server waits for them.
+      { name: 'end live case streams', run: () => desk.caseStreams?.closeAll() },
       {
         name: 'stop HTTP, finish requests in flight',
         run: () =>

@@ -3,11 +3,13 @@ import type { OfficeSettingsKv } from '@pandawa/nats';
 import type { DeskClients } from '../../../grpc/desk.clients.js';
 import type { AccountRepository } from '../../../store/accounts/account.repository.js';
 import type { CannedReplyRepository } from '../../../store/canned-replies/canned-reply.repository.js';
+import type { CaseStreams } from '../../../application/desk/case-streams.js';
 import type { AnyRoute } from '../api-route.js';
 import { caseActionRoutes } from './case-actions.routes.js';
 import { handoffRoutes } from './handoff.routes.js';
 import { officeSettingsRoutes } from './office-settings.routes.js';
 import { cannedReplyRoutes } from './canned-replies.routes.js';
+import { caseStreamRoutes } from './case-stream.routes.js';
 import { replyRoutes } from './replies.routes.js';
 import { accessLogRoutes } from './access-log.routes.js';
 import { caseRoutes } from './cases.routes.js';
@@ -28,6 +30,8 @@ export interface DeskDeps {
   officeSettings?: OfficeSettingsKv;
   /** The office's canned replies (gateway's MongoDB); without it their routes are not served. */
   cannedReplies?: CannedReplyRepository;
+  /** The office's live case stream (NATS); without it `GET /cases/stream` answers 503. */
+  caseStreams?: CaseStreams;
 }
 
 /**
@@ -36,6 +40,8 @@ export interface DeskDeps {
  */
 export function deskRoutes(deps: DeskDeps): AnyRoute[] {
   return [
+    // First: `/cases/stream` must not be read as `/cases/:caseId`.
+    ...caseStreamRoutes(deps),
     ...caseRoutes(deps),
     ...documentRoutes(deps),
     ...accessLogRoutes(deps),
