@@ -173,6 +173,16 @@ describe('case desk: the queue and a case’s detail', () => {
     );
     const replyId = replied.messages.at(-1)!.id;
     await seed.delivered('pekanbaru', target.id, replyId, 'DELIVERY_DELIVERED');
+    const failed = await seed.reply(
+      'officer.pekanbaru',
+      'pekanbaru',
+      target.id,
+      'Mohon kirim KTP.',
+    );
+    await seed.delivered('pekanbaru', target.id, failed.messages.at(-1)!.id, 'DELIVERY_FAILED', {
+      code: 131026,
+      title: 'Message undeliverable',
+    });
     await seed.note('supervisor.pekanbaru', 'pekanbaru', target.id, 'Cek SIAK dulu');
 
     const detail = await get<{
@@ -180,7 +190,13 @@ describe('case desk: the queue and a case’s detail', () => {
       status: string;
       description: string;
       citizen: Record<string, unknown>;
-      thread: { author: string; text: string; delivery: string | null; officer: unknown }[];
+      thread: {
+        author: string;
+        text: string;
+        delivery: string | null;
+        deliveryFailure: unknown;
+        officer: unknown;
+      }[];
       notes: { text: string; author: { displayName: string | null } }[];
       audit: { action: string; actor: { kind: string; displayName: string | null } }[];
       documents: unknown[];
@@ -201,9 +217,10 @@ describe('case desk: the queue and a case’s detail', () => {
       assignee: { displayName: 'officer.pekanbaru' },
       documents: [],
     });
-    expect(detail.thread.map((m) => [m.author, m.text, m.delivery])).toEqual([
-      ['citizen', 'Ini KK saya, mohon dicek', null],
-      ['officer', 'Baik, kami periksa dulu.', 'delivered'],
+    expect(detail.thread.map((m) => [m.author, m.text, m.delivery, m.deliveryFailure])).toEqual([
+      ['citizen', 'Ini KK saya, mohon dicek', null, null],
+      ['officer', 'Baik, kami periksa dulu.', 'delivered', null],
+      ['officer', 'Mohon kirim KTP.', 'failed', { code: 131026, title: 'Message undeliverable' }],
     ]);
     expect(detail.thread[1]!.officer).toMatchObject({
       id: desk.accountIds['officer.pekanbaru'],

@@ -90,11 +90,23 @@ export function deskSeed(desk: DeskSystem) {
         { officeId: office, caseId, priority, replaceTags: true, tags } as never,
         as(`officer.${office}`, office),
       ),
-    delivered: (office: Office, caseId: string, messageId: string, status: string) =>
+    delivered: (
+      office: Office,
+      caseId: string,
+      messageId: string,
+      status: string,
+      failure?: { code: number; title: string },
+    ) =>
       callUnary(
         cases,
         cases.updateMessageDelivery,
-        { officeId: office, caseId, messageId, deliveryStatus: status } as never,
+        {
+          officeId: office,
+          caseId,
+          messageId,
+          deliveryStatus: status,
+          ...(failure ? { failure } : {}),
+        } as never,
         {
           deadlineMs: DESK_DEADLINE_MS,
           metadata: callerMetadata({ id: 'notification', role: 'service', officeId: office }),

@@ -99,6 +99,9 @@ function threadOf(c: CaseMessage, names: OfficerNames): z.input<typeof threadMes
       text: m.text,
       createdAt: m.createdAt,
       delivery: DELIVERY[m.deliveryStatus as keyof typeof DELIVERY] ?? null,
+      deliveryFailure: m.deliveryFailure
+        ? { code: m.deliveryFailure.code, title: m.deliveryFailure.title }
+        : null,
       documentIds: m.documentIds,
     };
   });

@@ -99,6 +99,8 @@ export const threadMessageOut = z
     createdAt: time,
     /** Delivery ticks of what went to the citizen (officer replies); null for inbound messages. */
     delivery: deliveryState.nullable(),
+    /** Meta's reason when `delivery` is failed (e.g. 131026, "Message undeliverable"). */
+    deliveryFailure: z.object({ code: z.number().int(), title: z.string() }).nullable(),
     documentIds: z.array(z.string()),
   })
   .meta({ id: 'ThreadMessage' });
