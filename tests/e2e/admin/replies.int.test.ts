@@ -1,8 +1,6 @@
-import { callerMetadata, callUnary } from '@pandawa/grpc';
 import { waitFor } from '@pandawa/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  DESK_DEADLINE_MS,
   OFFICE_NUMBERS,
   startDeskSystem,
   type DeskSystem,
@@ -62,21 +60,15 @@ describe('an officer replies to a citizen on WhatsApp', () => {
     expect(res.status).toBe(200);
     return (await res.json()) as { open: boolean; closesAt: string | null };
   };
+  /** The case detail's thread, as the console shows it (GET /cases/{id}). */
   const thread = async (c: SeededCase) => {
-    const found = await callUnary(
-      desk.grpc.cases,
-      desk.grpc.cases.getCase,
-      { officeId: 'pekanbaru', id: c.id },
-      {
-        deadlineMs: DESK_DEADLINE_MS,
-        metadata: callerMetadata({
-          id: desk.accountIds['officer.pekanbaru']!,
-          role: 'officer',
-          officeId: 'pekanbaru',
-        }),
-      },
-    );
-    return found.messages ?? [];
+    const res = await desk.api(token, 'GET', `/cases/${c.id}`);
+    expect(res.status).toBe(200);
+    return (
+      (await res.json()) as {
+        thread: { id: string; author: string; text: string; delivery: string | null }[];
+      }
+    ).thread;
   };
 
   it('inside the window: the text reaches the citizen and its ticks reach read on the case', async () => {
@@ -85,12 +77,28 @@ describe('an officer replies to a citizen on WhatsApp', () => {
     // notification learns of the message from the webhook (gateway → WA_IN): the window opens.
     await waitFor(async () => (await windowOf(c)).open, 60_000, 'the window open');
 
-    const res = await desk.api(token, 'POST', `/cases/${c.id}/replies`, {
-      text: 'Data Anda sedang kami periksa. Mohon ditunggu.',
-    });
+    // The answer comes from the office's canned replies, inserted whole.
+    const canned = await desk.api(
+      await desk.tokenOf('supervisor.pekanbaru'),
+      'POST',
+      '/canned-replies',
+      {
+        title: 'Pengaduan sedang diperiksa',
+        text: 'Data Anda sedang kami periksa. Mohon ditunggu.',
+      },
+    );
+    expect(canned.status).toBe(201);
+    const { id: cannedReplyId } = (await canned.json()) as { id: string };
+    const res = await desk.api(token, 'POST', `/cases/${c.id}/replies`, { cannedReplyId });
     expect(res.status).toBe(201);
-    const reply = (await res.json()) as { message: { id: string; sentAs: string } };
-    expect(reply.message.sentAs).toBe('text');
+    const reply = (await res.json()) as {
+      message: { id: string; sentAs: string; text: string; delivery: string };
+    };
+    expect(reply.message).toMatchObject({
+      sentAs: 'text',
+      text: 'Data Anda sedang kami periksa. Mohon ditunggu.',
+      delivery: 'pending',
+    });
 
     await waitFor(async () => (await sentTo(c.phone)).length > 0, 60_000, 'the reply sent');
     const [sent] = await sentTo(c.phone);
@@ -102,9 +110,7 @@ describe('an officer replies to a citizen on WhatsApp', () => {
 
     // The sandbox reports sent, delivered, read; notification tells the case service.
     await waitFor(
-      async () =>
-        (await thread(c)).find((m) => m.id === reply.message.id)?.deliveryStatus ===
-        'DELIVERY_READ',
+      async () => (await thread(c)).find((m) => m.id === reply.message.id)?.delivery === 'read',
       90_000,
       'the reply read',
     );
@@ -154,7 +160,7 @@ describe('an officer replies to a citizen on WhatsApp', () => {
     expect(body.requestId).toBeTruthy();
     // Refused means refused: nothing went to the citizen, nothing joined the thread.
     expect(await sentTo(c.phone)).toEqual([]);
-    expect((await thread(c)).filter((m) => m.author === 'AUTHOR_OFFICER')).toEqual([]);
+    expect((await thread(c)).filter((m) => m.author === 'officer')).toEqual([]);
 
     const accepted = await desk.api(token, 'POST', `/cases/${c.id}/replies`, {
       sendAs: 'template',
@@ -173,6 +179,10 @@ describe('an officer replies to a citizen on WhatsApp', () => {
     expect(sent[0]!.type).toBe('template');
     expect(JSON.stringify(sent[0]!.payload)).toContain('pandawa_officer_reply');
     expect(JSON.stringify(sent[0]!.payload)).toContain(c.trackingCode);
+    // The thread keeps what the citizen read.
+    expect((await thread(c)).filter((m) => m.author === 'officer').map((m) => m.text)).toEqual([
+      body.error.offer.template.text,
+    ]);
   });
 
   it('another office’s case is 404, and a reply needs text', async () => {

@@ -27,11 +27,20 @@ export interface ReplyOut {
     id: string;
     text: string;
     createdAt: string;
-    deliveryStatus: string;
+    /** Delivery ticks, as the case detail's thread shows them. */
+    delivery: 'pending' | 'sent' | 'delivered' | 'read' | 'failed';
     sentAs: 'text' | 'template';
   };
   window: CustomerWindowOut;
 }
+
+const DELIVERY = {
+  DELIVERY_PENDING: 'pending',
+  DELIVERY_SENT: 'sent',
+  DELIVERY_DELIVERED: 'delivered',
+  DELIVERY_READ: 'read',
+  DELIVERY_FAILED: 'failed',
+} as const;
 
 /** The case the officer may see (another office's, or none: NOT_FOUND from the case service). */
 async function caseOf(clients: DeskClients, officer: Officer, caseId: string) {
@@ -127,7 +136,7 @@ export async function replyToCitizen(
       id: added.id,
       text: added.text,
       createdAt: added.createdAt,
-      deliveryStatus: added.deliveryStatus,
+      delivery: DELIVERY[added.deliveryStatus as keyof typeof DELIVERY] ?? 'pending',
       sentAs: asTemplate ? 'template' : 'text',
     },
     window,

@@ -7,6 +7,7 @@ import type { CannedReplyRepository } from '../../../store/canned-replies/canned
 import { route, type AnyRoute } from '../api-route.js';
 import { idParam } from '../schemas.js';
 import { officerText } from './canned-replies.routes.js';
+import { deliveryState } from './case.schemas.js';
 
 const customerWindow = z
   .object({
@@ -43,7 +44,7 @@ const replyOut = z
       id: z.string(),
       text: z.string(),
       createdAt: z.string(),
-      deliveryStatus: z.string(),
+      delivery: deliveryState,
       sentAs: z.enum(['text', 'template']),
     }),
     window: customerWindow,
