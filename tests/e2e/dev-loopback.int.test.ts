@@ -45,6 +45,7 @@ describe.runIf(existsSync('/proc/net/tcp'))('npm run dev', () => {
       DOCUMENT_PORT: await freePort(),
       CONVERSATION_HEALTH_PORT: await freePort(),
       NOTIFICATION_HEALTH_PORT: await freePort(),
+      NOTIFICATION_GRPC_PORT: await freePort(),
       GATEWAY_PORT: await freePort(),
       WA_SANDBOX_PORT: await freePort(),
     };
