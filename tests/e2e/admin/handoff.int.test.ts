@@ -10,13 +10,8 @@ interface HandBackBody {
   id: string;
   status: string;
   version: number;
-  handoff: {
-    active: boolean;
-    requestedAt: string | null;
-    endedAt: string | null;
-    endedBy: string | null;
-  };
-  audit: { actorId: string; action: string }[];
+  awaitingOfficer: boolean;
+  audit: { actor: { id: string | null; displayName: string | null }; action: string }[];
   error?: { code: string };
 }
 
@@ -46,13 +41,11 @@ describe('POST /cases/{caseId}/hand-back', () => {
     expect(back.body).toMatchObject({
       id: c.id,
       status: 'BARU',
-      handoff: { active: false, endedBy: desk.accountIds['officer.pekanbaru'] },
+      awaitingOfficer: false,
     });
-    expect(back.body.handoff.requestedAt).not.toBeNull();
-    expect(back.body.handoff.endedAt).not.toBeNull();
     expect(back.body.audit.at(-1)).toMatchObject({
       action: 'handed_back',
-      actorId: desk.accountIds['officer.pekanbaru'],
+      actor: { id: desk.accountIds['officer.pekanbaru'] },
     });
     // Again, or on a case nobody handed off: unchanged, nothing written.
     const again = await handBack('supervisor.pekanbaru', c.id);
@@ -61,7 +54,28 @@ describe('POST /cases/{caseId}/hand-back', () => {
     const plain = await desk.seedCase('pekanbaru');
     const none = await handBack('admin.pekanbaru', plain.id);
     expect(none.status).toBe(200);
-    expect(none.body.handoff).toMatchObject({ active: false, requestedAt: null });
+    expect(none.body.awaitingOfficer).toBe(false);
+    expect(none.body.audit.map((a) => a.action)).not.toContain('handed_back');
+  });
+
+  it('the queue lists the cases whose citizen waits for an officer, and drops one handed back', async () => {
+    const waiting = await desk.seedCase('pekanbaru', { category: 'LAINNYA', requestOfficer: true });
+    const plain = await desk.seedCase('pekanbaru');
+    const queue = async () => {
+      const res = await desk.api(
+        await desk.tokenOf('officer.pekanbaru'),
+        'GET',
+        '/cases?awaitingOfficer=true&limit=100',
+      );
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { items: { id: string; awaitingOfficer: boolean }[] }).items;
+    };
+    const before = await queue();
+    expect(before.find((c) => c.id === waiting.id)?.awaitingOfficer).toBe(true);
+    expect(before.map((c) => c.id)).not.toContain(plain.id);
+    expect(before.every((c) => c.awaitingOfficer)).toBe(true);
+    await handBack('officer.pekanbaru', waiting.id);
+    expect((await queue()).map((c) => c.id)).not.toContain(waiting.id);
   });
 
   it("answers 404 for another office's case and 409 for a stale version; the handoff keeps running", async () => {

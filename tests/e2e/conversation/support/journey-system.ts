@@ -25,7 +25,8 @@ export interface JourneySystem {
   services: Record<'sandbox' | 'gateway' | 'case' | 'document' | 'conversation', ServiceProcess>;
   /** Every `notify.wa.send` command seen so far, in stream order. */
   commands: Command[];
-  citizen(waId: string, profileName?: string): Citizen;
+  /** A phone citizen, or with a BSUID (and a username) one WhatsApp knows only by that. */
+  citizen(waId: string, profileName?: string, username?: string): Citizen;
   /** Starts the conversation service again (after a kill) with the same settings. */
   restartConversation(): Promise<void>;
   stop(): Promise<void>;
@@ -49,6 +50,7 @@ export class Citizen {
     private readonly system: JourneySystem,
     readonly waId: string,
     private readonly profileName: string,
+    private readonly username?: string,
   ) {}
 
   /** Sends any sandbox citizen message; resolves with its wamid. */
@@ -56,7 +58,11 @@ export class Citizen {
     const res = await fetch(`${this.system.sandboxUrl}/sandbox/citizens/${this.waId}/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ profileName: this.profileName, message }),
+      body: JSON.stringify({
+        profileName: this.profileName,
+        ...(this.username ? { username: this.username } : {}),
+        message,
+      }),
     });
     if (res.status !== 201) throw new Error(`sandbox refused the message: ${res.status}`);
     return ((await res.json()) as { messageId: string }).messageId;
@@ -198,7 +204,8 @@ export async function startJourneySystem(
     caseAddr: `127.0.0.1:${casePort}`,
     services,
     commands,
-    citizen: (waId, profileName = 'Warga Pekanbaru') => new Citizen(system, waId, profileName),
+    citizen: (waId, profileName = 'Warga Pekanbaru', username) =>
+      new Citizen(system, waId, profileName, username),
     async restartConversation() {
       services.conversation = startService('conversation', conversationEnv);
       await ready(healthPort, 'http');

@@ -1,46 +1,20 @@
 import { callUnary } from '@pandawa/grpc';
-import { z } from 'zod';
 import { asOfficer } from '../../../grpc/desk.clients.js';
 import { route, type AnyRoute } from '../api-route.js';
-import { caseIdParam, versionOnlyBody } from './case-actions.schemas.js';
-import { caseDetail, toCaseDetail, type CaseOut } from './case-detail.interim.js';
+import { versionOnlyBody } from './case-actions.schemas.js';
+import { officerIdsOf, toCaseDetail } from './case.mapper.js';
+import { caseDetail, caseIdParam } from './case.schemas.js';
 import type { DeskDeps } from './desk.routes.js';
-
-const blankToNull = (s: string | undefined) => (s ? s : null);
-
-/** The citizen's request for an officer (architecture §6.1), as the desk shows it. */
-const handoff = z
-  .object({
-    /** The citizen waits for an officer: the bot is quiet on this case. */
-    active: z.boolean(),
-    requestedAt: z.iso.datetime().nullable(),
-    endedAt: z.iso.datetime().nullable(),
-    /** The account that handed the conversation back. */
-    endedBy: z.string().nullable(),
-  })
-  .meta({ id: 'CaseHandoff' });
-
-const handBackResponse = caseDetail.extend({ handoff }).meta({ id: 'CaseAfterHandBack' });
-
-function toHandBack(c: CaseOut): z.input<typeof handBackResponse> {
-  return {
-    ...toCaseDetail(c),
-    handoff: {
-      active: c.handoff?.active ?? false,
-      requestedAt: blankToNull(c.handoff?.requestedAt),
-      endedAt: blankToNull(c.handoff?.endedAt),
-      endedBy: blankToNull(c.handoff?.endedBy),
-    },
-  };
-}
+import { officerNames } from './officer-names.js';
 
 /**
- * The officer gives the conversation back to the bot while the case stays open (HandBackToBot):
- * the citizen's next message is answered by the bot again, which tells them so. A case whose
- * citizen is not waiting for an officer is answered unchanged.
+ * The officer gives the conversation back to the bot while the case stays open (HandBackToBot,
+ * architecture §6.1): the citizen's next message is answered by the bot again, which tells them
+ * so. A case whose citizen is not waiting for an officer is answered unchanged. The answer is
+ * the case as `GET /cases/{caseId}` shows it (its `handoff` ended).
  */
 export function handoffRoutes(deps: DeskDeps): AnyRoute[] {
-  const cases = deps.clients.cases;
+  const { cases, documents, deadlineMs } = deps.clients;
   return [
     route({
       method: 'post',
@@ -52,22 +26,31 @@ export function handoffRoutes(deps: DeskDeps): AnyRoute[] {
       access: 'officer',
       params: caseIdParam,
       body: versionOnlyBody,
-      response: handBackResponse,
+      response: caseDetail,
       // NOT_FOUND (another office's case too) 404; a stale expectedVersion ABORTED 409.
       errors: [404, 409],
-      handler: async ({ params, body, officer }) =>
-        toHandBack(
-          await callUnary(
-            cases,
-            cases.handBackToBot,
-            {
-              officeId: officer.officeId,
-              caseId: params.caseId,
-              expectedVersion: body.expectedVersion ?? 0,
-            },
-            asOfficer(officer, deps.clients.deadlineMs),
+      handler: async ({ params, body, officer }) => {
+        const c = await callUnary(
+          cases,
+          cases.handBackToBot,
+          {
+            officeId: officer.officeId,
+            caseId: params.caseId,
+            expectedVersion: body.expectedVersion ?? 0,
+          },
+          asOfficer(officer, deadlineMs),
+        );
+        const [listed, names] = await Promise.all([
+          callUnary(
+            documents,
+            documents.listCaseDocuments,
+            { officeId: officer.officeId, caseId: c.id },
+            asOfficer(officer, deadlineMs, 'detail kasus'),
           ),
-        ),
+          officerNames(deps.accounts, officer, officerIdsOf(c)),
+        ]);
+        return toCaseDetail(c, listed.documents, names);
+      },
     }),
   ];
 }
