@@ -1,13 +1,3 @@
-import { DEV_ONLY_CALLER_SIGNING_KEYS } from '@pandawa/config';
-import {
-  callerCredential,
-  CallerSigner,
-  callerMetadata,
-  callUnary,
-  createClient,
-  loadProto,
-  type CaseProto,
-} from '@pandawa/grpc';
 import { waitFor } from '@pandawa/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -24,20 +14,15 @@ import { png } from '../conversation/support/files.js';
 // heard on WhatsApp. Each service is its own process (the desk harness with the wa-sandbox,
 // conversation and notification); the sandbox plays the citizen and is the citizen's phone: a
 // step is heard when the sandbox received it from the notification service, which sends every
-// message (the tracking code too). The officer works the case as the admin API does:
-// CaseService over gRPC, signed with the gateway's (development) caller key.
-const OFFICE = 'pekanbaru';
+// message (the tracking code too). The officer works the case through the admin API, signed in.
 let system: DeskSystem;
 let results: SendResults;
-type CaseClient = InstanceType<CaseProto['pandawa']['case']['v1']['CaseService']>;
-let cases: CaseClient;
-type CaseOut = Awaited<ReturnType<typeof getCase>>;
-let asOfficer: { deadlineMs: number; metadata: ReturnType<typeof callerMetadata> };
+let officer: string;
 let officerId: string;
 
 const NIK = '1471015501900003';
 const KK = '1471010101200001';
-/** Generous: five services, the sandbox and FerretDB share a loaded 2-core machine. */
+/** Generous: six services, the sandbox and FerretDB share a loaded 2-core machine. */
 const HEARD_DEADLINE_MS = 90_000;
 let nextPhone = 6281300000000 + Math.floor(Math.random() * 1_000_000) * 100;
 const newPhone = () => String(nextPhone++);
@@ -53,20 +38,11 @@ beforeAll(async () => {
     },
   });
   results = await SendResults.follow(system.bus);
-  const Ctor = loadProto<CaseProto>('pandawa/case/v1/case.proto').pandawa.case.v1.CaseService;
-  const gateway = new CallerSigner(
-    callerCredential('gateway', DEV_ONLY_CALLER_SIGNING_KEYS.gateway),
-  );
-  cases = createClient(Ctor, system.caseAddr, { signer: gateway });
+  officer = await system.tokenOf('officer.pekanbaru');
   officerId = system.accountIds['officer.pekanbaru']!;
-  asOfficer = {
-    deadlineMs: 20_000,
-    metadata: callerMetadata({ id: officerId, role: 'officer', officeId: OFFICE }),
-  };
 }, 420_000);
 
 afterAll(async () => {
-  cases?.close();
   await results?.close();
   await system?.stop();
 }, 60_000);
@@ -74,8 +50,41 @@ afterAll(async () => {
 const newCitizen = (name: string) =>
   new WhatsAppCitizen(system.sandboxUrl!, results, newPhone(), name, HEARD_DEADLINE_MS);
 
-function getCase(ref: { id: string } | { trackingCode: string }) {
-  return callUnary(cases, cases.getCase, { officeId: OFFICE, ...ref }, asOfficer);
+interface ThreadMessage {
+  id: string;
+  author: string;
+  text: string;
+  delivery: string | null;
+  deliveryFailure: { code: number; title: string } | null;
+}
+interface CaseDetail {
+  id: string;
+  trackingCode: string;
+  status: string;
+  category: string;
+  assignee: { id: string | null } | null;
+  thread: ThreadMessage[];
+  documents: { id: string }[];
+}
+
+/** The admin API as the signed-in officer; a refusal fails the test with its body. */
+async function desk<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await system.api(officer, method, path, body);
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+  return JSON.parse(text) as T;
+}
+
+const caseDetail = (id: string) => desk<CaseDetail>('GET', `/cases/${id}`);
+
+async function caseByCode(code: string): Promise<CaseDetail> {
+  const page = await desk<{ items: { id: string; trackingCode: string }[] }>(
+    'GET',
+    `/cases?q=${code}`,
+  );
+  const found = page.items.find((c) => c.trackingCode === code);
+  expect(found, `case ${code} in the office's queue`).toBeDefined();
+  return caseDetail(found!.id);
 }
 
 /** A citizen files a complaint through the whole intake; returns the code they were sent. */
@@ -110,50 +119,50 @@ async function fileComplaint(citizen: WhatsAppCitizen): Promise<string> {
 
 /**
  * An officer's step, then what the citizen's phone shows for it: the first message received
- * after the step that names the case. Returns the case after the step and the text heard.
+ * after the step that names the case. Returns the API's answer and the message heard.
  */
-async function officerStep(
+async function officerStep<T>(
   citizen: WhatsAppCitizen,
   code: string,
-  step: () => Promise<CaseOut>,
+  step: () => Promise<T>,
   what: string,
-): Promise<{ after: CaseOut; heard: string; wamid: string }> {
+): Promise<{ after: T; heard: string; wamid: string }> {
   const mark = await citizen.phone.mark();
   const after = await step();
   const heard = await citizen.phone.waitFor(mark, (t) => t.includes(code), HEARD_DEADLINE_MS, what);
   return { after, heard: heard.text, wamid: heard.wamid };
 }
 
-function transition(caseId: string, to: StatusNotice['to'], extra: Record<string, unknown> = {}) {
-  return () =>
-    callUnary(
-      cases,
-      cases.transitionCase,
-      { officeId: OFFICE, caseId, toStatus: to, ...extra },
-      asOfficer,
-    );
-}
+const transition =
+  (caseId: string, to: StatusNotice['to'], extra: Record<string, unknown> = {}) =>
+  () =>
+    desk<{ status: string }>('POST', `/cases/${caseId}/transitions`, { to, ...extra });
+
+const reply = (caseId: string, text: string) => () =>
+  desk<{ message: { id: string; delivery: string } }>('POST', `/cases/${caseId}/replies`, {
+    text,
+  });
 
 /** The wording notification owns for a status (services/notification/src/messages.id.ts). */
 const expected = (notice: StatusNotice) => statusChangedText(notice)!;
+
+async function statusesOf(wamid: string): Promise<string[]> {
+  const res = await fetch(`${system.sandboxUrl}/sandbox/record?kind=status&wamid=${wamid}`);
+  return ((await res.json()) as { entries: { status: string }[] }).entries.map((e) => e.status);
+}
 
 describe('a complaint from the first message to SELESAI, every step heard on WhatsApp', () => {
   it('intake, tracking code, claim, processing, missing data and a document, a visit, a reply with ticks, SELESAI', async () => {
     const citizen = newCitizen('Siti Aminah');
     const code = await fileComplaint(citizen);
-    const opened = await getCase({ trackingCode: code });
+    const opened = await caseByCode(code);
     expect(opened).toMatchObject({ status: 'BARU', category: 'NIK_TIDAK_AKTIF' });
-    expect(opened.documentIds).toHaveLength(1);
+    expect(opened.documents).toHaveLength(1);
     const id = opened.id;
 
     // The officer takes the case and verifies it.
-    const claimed = await callUnary(
-      cases,
-      cases.claimCase,
-      { officeId: OFFICE, caseId: id },
-      asOfficer,
-    );
-    expect(claimed.assigneeId).toBe(officerId);
+    await desk('POST', `/cases/${id}/claim`, {});
+    expect((await caseDetail(id)).assignee?.id).toBe(officerId);
     const verified = await officerStep(citizen, code, transition(id, 'DIVERIFIKASI'), 'verified');
     expect(verified.heard).toBe(expected({ trackingCode: code, to: 'DIVERIFIKASI' }));
     expect(verified.heard).toContain('sudah diverifikasi petugas');
@@ -185,20 +194,15 @@ describe('a complaint from the first message to SELESAI, every step heard on Wha
     expect(attached).toEqual([`Dokumen Anda sudah kami lampirkan ke pengaduan ${code}.`]);
     const withDocument = await waitFor(
       async () => {
-        const c = await getCase({ id });
-        return c.documentIds.length === 2 ? c : null;
+        const c = await caseDetail(id);
+        return c.documents.length === 2 ? c : null;
       },
       HEARD_DEADLINE_MS,
       'the document attached to the case',
     );
-    expect(withDocument.documentIds).toEqual(expect.arrayContaining(opened.documentIds));
+    expect(withDocument.documents.map((d) => d.id)).toContain(opened.documents[0]!.id);
 
-    const resumed = await officerStep(
-      citizen,
-      code,
-      transition(id, 'DIPROSES'),
-      'back to DIPROSES',
-    );
+    const resumed = await officerStep(citizen, code, transition(id, 'DIPROSES'), 'DIPROSES again');
     expect(resumed.heard).toBe(expected({ trackingCode: code, to: 'DIPROSES' }));
 
     // A visit for the biometric check, with the office's own instructions.
@@ -218,38 +222,20 @@ describe('a complaint from the first message to SELESAI, every step heard on Wha
     // An officer's reply: heard, and its ticks (sent → delivered → read, as the sandbox reports
     // them) reach the case.
     const replyText = 'Data biometrik Anda sudah kami perbarui. Terima kasih sudah datang.';
-    const reply = await officerStep(
-      citizen,
-      code,
-      () =>
-        callUnary(
-          cases,
-          cases.addOfficerReply,
-          { officeId: OFFICE, caseId: id, text: replyText },
-          asOfficer,
-        ),
-      'the officer’s reply',
-    );
-    expect(reply.heard).toBe(officerReplyText(code, replyText));
-    const replyId = reply.after.messages.at(-1)!.id;
-    expect(reply.after.messages.at(-1)).toMatchObject({
-      author: 'AUTHOR_OFFICER',
-      deliveryStatus: 'DELIVERY_PENDING',
-    });
+    const replied = await officerStep(citizen, code, reply(id, replyText), 'the officer’s reply');
+    expect(replied.heard).toBe(officerReplyText(code, replyText));
+    const replyId = replied.after.message.id;
     const read = await waitFor(
       async () => {
-        const m = (await getCase({ id })).messages.find((x) => x.id === replyId);
-        return m?.deliveryStatus === 'DELIVERY_READ' ? m : null;
+        const m = (await caseDetail(id)).thread.find((x) => x.id === replyId);
+        return m?.delivery === 'read' ? m : null;
       },
       HEARD_DEADLINE_MS,
       'the reply shown read on the case',
     );
-    expect(read.deliveryFailure).toBeNull();
+    expect(read).toMatchObject({ author: 'officer', text: replyText, deliveryFailure: null });
     // What the sandbox (Meta) reported for that message, in its order.
-    const statuses = await fetch(
-      `${system.sandboxUrl}/sandbox/record?kind=status&wamid=${reply.wamid}`,
-    ).then(async (r) => ((await r.json()) as { entries: { status: string }[] }).entries);
-    expect(statuses.map((s) => s.status)).toEqual(['sent', 'delivered', 'read']);
+    expect(await statusesOf(replied.wamid)).toEqual(['sent', 'delivered', 'read']);
 
     const done = await officerStep(
       citizen,
@@ -274,7 +260,7 @@ describe('a complaint from the first message to SELESAI, every step heard on Wha
       attached[0],
       resumed.heard,
       visit.heard,
-      reply.heard,
+      replied.heard,
       done.heard,
     ]);
     expect(new Set(all.map((m) => m.wamid)).size).toBe(all.length);
@@ -283,11 +269,11 @@ describe('a complaint from the first message to SELESAI, every step heard on Wha
 });
 
 describe("a failed reply is visible to the officer with Meta's reason", () => {
-  /** A citizen with an open case, and the case's id and code. */
+  /** A citizen with an open case (filed through the intake), and the case's id. */
   async function citizenWithCase() {
     const citizen = newCitizen('Budi Santoso');
     const code = await fileComplaint(citizen);
-    return { citizen, code, id: (await getCase({ trackingCode: code })).id };
+    return { citizen, id: (await caseByCode(code)).id };
   }
 
   async function fault(rule: Record<string, unknown>) {
@@ -299,14 +285,11 @@ describe("a failed reply is visible to the officer with Meta's reason", () => {
     expect(res.status).toBe(200);
   }
 
-  const replyTo = (id: string, text: string) =>
-    callUnary(cases, cases.addOfficerReply, { officeId: OFFICE, caseId: id, text }, asOfficer);
-
   async function failedOnCase(id: string, replyId: string) {
     return waitFor(
       async () => {
-        const m = (await getCase({ id })).messages.find((x) => x.id === replyId);
-        return m?.deliveryStatus === 'DELIVERY_FAILED' && m.deliveryFailure ? m : null;
+        const m = (await caseDetail(id)).thread.find((x) => x.id === replyId);
+        return m?.delivery === 'failed' && m.deliveryFailure ? m : null;
       },
       HEARD_DEADLINE_MS,
       'the reply shown failed on the case',
@@ -316,9 +299,8 @@ describe("a failed reply is visible to the officer with Meta's reason", () => {
   it('a send Meta refuses with 131026: failed, with the code and title, and not retried', async () => {
     const { citizen, id } = await citizenWithCase();
     await fault({ route: 'messages', errorCode: 131026, to: citizen.waId, count: 1 });
-    const replied = await replyTo(id, 'Mohon kirim ulang foto KK Anda.');
-    const replyId = replied.messages.at(-1)!.id;
-    const failed = await failedOnCase(id, replyId);
+    const replied = await reply(id, 'Mohon kirim ulang foto KK Anda.')();
+    const failed = await failedOnCase(id, replied.message.id);
     expect(failed.deliveryFailure).toEqual({ code: 131026, title: 'Message undeliverable' });
     // Permanent: one refused request, never a second try, nothing reached the phone.
     const errors = await fetch(
@@ -332,9 +314,8 @@ describe("a failed reply is visible to the officer with Meta's reason", () => {
   it('a message Meta accepts and later reports failed with 131026: failed, with the code and title', async () => {
     const { citizen, id } = await citizenWithCase();
     await fault({ route: 'messages', deliveryFailureCode: 131026, to: citizen.waId, count: 1 });
-    const replied = await replyTo(id, 'Silakan datang ke kantor untuk perekaman ulang.');
-    const replyId = replied.messages.at(-1)!.id;
-    const failed = await failedOnCase(id, replyId);
+    const replied = await reply(id, 'Silakan datang ke kantor untuk perekaman ulang.')();
+    const failed = await failedOnCase(id, replied.message.id);
     expect(failed.deliveryFailure).toEqual({ code: 131026, title: 'Message undeliverable' });
   });
 });
