@@ -16,12 +16,12 @@ interface CaseBody {
   id: string;
   status: string;
   version: number;
-  assigneeId: string | null;
+  assignee: { id: string | null } | null;
   priority: string;
   tags: string[];
-  statusDetail: { reason: string | null; missingItems: string[]; visitInstructions: string | null };
-  notes: { id: string; actorId: string; text: string }[];
-  audit: { actorId: string; actorRole: string; action: string; reason: string | null }[];
+  statusDetail: { reason: string; missingItems: string[]; visitInstructions: string };
+  notes: { id: string; author: { id: string | null }; text: string }[];
+  audit: { actor: { id: string | null; role: string | null }; action: string; reason: string }[];
 }
 interface ErrorBody {
   error: { code: string; message: string; reason?: string };
@@ -105,7 +105,7 @@ describe('case desk actions (admin API → case over gRPC)', () => {
     // The audit trail names the signed-in officer (the gateway's caller proof), not a header.
     const moves = rejected.body.audit.filter((a) => a.action === 'status_changed');
     expect(moves.length).toBe(5);
-    expect(new Set(moves.map((a) => a.actorId))).toEqual(
+    expect(new Set(moves.map((a) => a.actor.id))).toEqual(
       new Set([desk.accountIds['officer.pekanbaru']]),
     );
   });
@@ -189,7 +189,7 @@ describe('case desk actions (admin API → case over gRPC)', () => {
     const c = await desk.seedCase('pekanbaru');
     const claimed = await call('officer.pekanbaru', 'POST', `/cases/${c.id}/claim`, {});
     expect(claimed.status).toBe(200);
-    expect(claimed.body.assigneeId).toBe(desk.accountIds['officer.pekanbaru']);
+    expect(claimed.body.assignee?.id).toBe(desk.accountIds['officer.pekanbaru']);
     // Claiming one's own case again changes nothing.
     const again = await call('officer.pekanbaru', 'POST', `/cases/${c.id}/claim`, {});
     expect(again.status).toBe(200);
@@ -201,7 +201,7 @@ describe('case desk actions (admin API → case over gRPC)', () => {
     expect(notHers.status).toBe(403);
     const released = await call('officer.pekanbaru', 'DELETE', `/cases/${c.id}/assignee`);
     expect(released.status).toBe(200);
-    expect(released.body.assigneeId).toBeNull();
+    expect(released.body.assignee).toBeNull();
   });
 
   it('assignment: supervisors only, to an enabled account of their own office', async () => {
@@ -217,13 +217,16 @@ describe('case desk actions (admin API → case over gRPC)', () => {
       assigneeId: officer2,
     });
     expect(assigned.status).toBe(200);
-    expect(assigned.body.assigneeId).toBe(officer2);
+    expect(assigned.body.assignee).toMatchObject({
+      id: officer2,
+      displayName: 'officer2.pekanbaru',
+    });
     const reassigned = await call('admin.pekanbaru', 'PUT', `/cases/${c.id}/assignee`, {
       assigneeId: desk.accountIds['officer.pekanbaru'],
       expectedVersion: assigned.body.version,
     });
     expect(reassigned.status).toBe(200);
-    expect(reassigned.body.assigneeId).toBe(desk.accountIds['officer.pekanbaru']);
+    expect(reassigned.body.assignee?.id).toBe(desk.accountIds['officer.pekanbaru']);
 
     for (const assigneeId of [desk.accountIds['officer.dumai']!, 'no-such-account']) {
       const res = await call('supervisor.pekanbaru', 'PUT', `/cases/${c.id}/assignee`, {
@@ -249,7 +252,7 @@ describe('case desk actions (admin API → case over gRPC)', () => {
 
     const unassigned = await call('supervisor.pekanbaru', 'DELETE', `/cases/${c.id}/assignee`);
     expect(unassigned.status).toBe(200);
-    expect(unassigned.body.assigneeId).toBeNull();
+    expect(unassigned.body.assignee).toBeNull();
   });
 
   it('notes and triage show on the case afterwards, to officers, and a note reaches no citizen', async () => {
@@ -260,7 +263,7 @@ describe('case desk actions (admin API → case over gRPC)', () => {
     expect(noted.status).toBe(200);
     expect(noted.body.notes).toEqual([
       expect.objectContaining({
-        actorId: desk.accountIds['officer.pekanbaru'],
+        author: expect.objectContaining({ id: desk.accountIds['officer.pekanbaru'] }),
         text: 'Sudah dicek di SIAK:\nNIK terdaftar ganda.',
       }),
     ]);
@@ -277,6 +280,10 @@ describe('case desk actions (admin API → case over gRPC)', () => {
       tags: [],
     });
     expect(cleared.body).toMatchObject({ priority: 'HIGH', tags: [] });
+    // An action answers with the case exactly as the detail endpoint shows it.
+    const detail = await call('officer.pekanbaru', 'GET', `/cases/${c.id}`);
+    expect(detail.status).toBe(200);
+    expect(detail.body).toEqual(cleared.body);
 
     // What case itself now holds, read over gRPC by an officer of the office.
     const stored = await callUnary(

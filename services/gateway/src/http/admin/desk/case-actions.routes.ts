@@ -1,11 +1,13 @@
 import { callUnary } from '@pandawa/grpc';
+import type { z } from 'zod';
 import { assignableAccount } from '../../../application/desk/assignable-account.js';
 import { asOfficer } from '../../../grpc/desk.clients.js';
 import { route, type AnyRoute } from '../api-route.js';
 import type { Officer } from '../authenticate.js';
+import { caseAnswer } from './case-answer.js';
+import { caseDetail, caseIdParam, type casePriority } from './case.schemas.js';
 import {
   assigneeBody,
-  caseIdParam,
   noteBody,
   transitionBody,
   triageBody,
@@ -13,10 +15,12 @@ import {
   versionOnlyBody,
   type TransitionBody,
 } from './case-actions.schemas.js';
-import { caseDetail, toCaseDetail, type CaseOut, type Priority } from './case-detail.interim.js';
 import type { DeskDeps } from './desk.routes.js';
 
-const PRIORITY_IN: Record<Priority, 'PRIORITY_LOW' | 'PRIORITY_NORMAL' | 'PRIORITY_HIGH'> = {
+const PRIORITY_IN: Record<
+  z.output<typeof casePriority>,
+  'PRIORITY_LOW' | 'PRIORITY_NORMAL' | 'PRIORITY_HIGH'
+> = {
   LOW: 'PRIORITY_LOW',
   NORMAL: 'PRIORITY_NORMAL',
   HIGH: 'PRIORITY_HIGH',
@@ -47,7 +51,6 @@ export function caseActionRoutes(deps: DeskDeps): AnyRoute[] {
   const cases = clients.cases;
   const as = (officer: Officer) => asOfficer(officer, clients.deadlineMs);
   const scope = (officer: Officer, caseId: string) => ({ officeId: officer.officeId, caseId });
-  const out = (c: CaseOut) => toCaseDetail(c);
 
   return [
     route({
@@ -62,7 +65,9 @@ export function caseActionRoutes(deps: DeskDeps): AnyRoute[] {
       response: caseDetail,
       errors: CASE_ERRORS,
       handler: async ({ params, body, officer }) =>
-        out(
+        caseAnswer(
+          deps,
+          officer,
           await callUnary(
             cases,
             cases.transitionCase,
@@ -83,7 +88,9 @@ export function caseActionRoutes(deps: DeskDeps): AnyRoute[] {
       response: caseDetail,
       errors: CASE_ERRORS,
       handler: async ({ params, body, officer }) =>
-        out(
+        caseAnswer(
+          deps,
+          officer,
           await callUnary(
             cases,
             cases.claimCase,
@@ -105,7 +112,9 @@ export function caseActionRoutes(deps: DeskDeps): AnyRoute[] {
       errors: CASE_ERRORS,
       handler: async ({ params, body, officer }) => {
         const assignee = await assignableAccount(deps.accounts, officer.officeId, body.assigneeId);
-        return out(
+        return caseAnswer(
+          deps,
+          officer,
           await callUnary(
             cases,
             cases.assignCase,
@@ -132,7 +141,9 @@ export function caseActionRoutes(deps: DeskDeps): AnyRoute[] {
       response: caseDetail,
       errors: CASE_ERRORS,
       handler: async ({ params, query, officer }) =>
-        out(
+        caseAnswer(
+          deps,
+          officer,
           await callUnary(
             cases,
             cases.unassignCase,
@@ -157,7 +168,9 @@ export function caseActionRoutes(deps: DeskDeps): AnyRoute[] {
       response: caseDetail,
       errors: [404],
       handler: async ({ params, body, officer }) =>
-        out(
+        caseAnswer(
+          deps,
+          officer,
           await callUnary(
             cases,
             cases.addInternalNote,
@@ -178,7 +191,9 @@ export function caseActionRoutes(deps: DeskDeps): AnyRoute[] {
       response: caseDetail,
       errors: CASE_ERRORS,
       handler: async ({ params, body, officer }) =>
-        out(
+        caseAnswer(
+          deps,
+          officer,
           await callUnary(
             cases,
             cases.updateCaseTriage,

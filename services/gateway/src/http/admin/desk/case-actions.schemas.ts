@@ -1,22 +1,12 @@
 import { CASE_LIMITS, COMMON_LIMITS } from '@pandawa/contracts';
 import { z } from 'zod';
-import { PRIORITIES } from './case-detail.interim.js';
+import { casePriority } from './case.schemas.js';
 
 /**
  * Request bodies of the case desk's actions. The bounds are the case service's own
  * (packages/contracts limits.ts), so the gateway refuses exactly what case would, with the
  * field named, before a call is made.
  */
-
-export const caseIdParam = z
-  .object({
-    caseId: z
-      .string()
-      .min(1)
-      .max(COMMON_LIMITS.id)
-      .regex(/^[A-Za-z0-9_-]+$/),
-  })
-  .strict();
 
 /** Free text an officer types; line breaks allowed, other control characters not. */
 const officerText = (max: number, what: string, whenMissing?: string) =>
@@ -136,7 +126,7 @@ export const noteBody = z
 
 export const triageBody = z
   .object({
-    priority: z.enum(PRIORITIES).optional(),
+    priority: casePriority.optional(),
     tags: z
       .array(officerText(CASE_LIMITS.tag, 'tag'))
       .max(CASE_LIMITS.tags, `tags: at most ${CASE_LIMITS.tags}`)

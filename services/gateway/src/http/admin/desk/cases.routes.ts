@@ -4,7 +4,8 @@ import { asOfficer } from '../../../grpc/desk.clients.js';
 import { route } from '../api-route.js';
 import type { Officer } from '../authenticate.js';
 import { page } from '../schemas.js';
-import { officerIdsOf, toCaseDetail, toCaseSummary, type CaseMessage } from './case.mapper.js';
+import { caseAnswer } from './case-answer.js';
+import { toCaseSummary, type CaseMessage } from './case.mapper.js';
 import { caseDetail, caseIdParam, caseQueueQuery, caseSummary } from './case.schemas.js';
 import type { DeskDeps } from './desk.routes.js';
 import { officerNames } from './officer-names.js';
@@ -54,7 +55,7 @@ export function getCase(deps: DeskDeps, officer: Officer, caseId: string): Promi
 
 /** The queue and a case's detail (issue 14): reads only, for every officer of the office. */
 export function caseRoutes(deps: DeskDeps) {
-  const { cases, documents, deadlineMs } = deps.clients;
+  const { cases, deadlineMs } = deps.clients;
   return [
     route({
       method: 'get',
@@ -96,17 +97,11 @@ export function caseRoutes(deps: DeskDeps) {
       response: caseDetail,
       errors: [404],
       handler: async ({ params, officer }) => {
-        const found = await getCase(deps, officer, (params as { caseId: string }).caseId);
-        const [listed, names] = await Promise.all([
-          callUnary(
-            documents,
-            documents.listCaseDocuments,
-            { officeId: officer.officeId, caseId: found.id },
-            asOfficer(officer, deadlineMs, 'detail kasus'),
-          ),
-          officerNames(deps.accounts, officer, officerIdsOf(found)),
-        ]);
-        return toCaseDetail(found, listed.documents, names);
+        return caseAnswer(
+          deps,
+          officer,
+          await getCase(deps, officer, (params as { caseId: string }).caseId),
+        );
       },
     }),
   ];

@@ -2,10 +2,9 @@ import { callUnary } from '@pandawa/grpc';
 import { asOfficer } from '../../../grpc/desk.clients.js';
 import { route, type AnyRoute } from '../api-route.js';
 import { versionOnlyBody } from './case-actions.schemas.js';
-import { officerIdsOf, toCaseDetail } from './case.mapper.js';
+import { caseAnswer } from './case-answer.js';
 import { caseDetail, caseIdParam } from './case.schemas.js';
 import type { DeskDeps } from './desk.routes.js';
-import { officerNames } from './officer-names.js';
 
 /**
  * The officer gives the conversation back to the bot while the case stays open (HandBackToBot,
@@ -14,7 +13,7 @@ import { officerNames } from './officer-names.js';
  * the case as `GET /cases/{caseId}` shows it (its `handoff` ended).
  */
 export function handoffRoutes(deps: DeskDeps): AnyRoute[] {
-  const { cases, documents, deadlineMs } = deps.clients;
+  const { cases, deadlineMs } = deps.clients;
   return [
     route({
       method: 'post',
@@ -40,16 +39,7 @@ export function handoffRoutes(deps: DeskDeps): AnyRoute[] {
           },
           asOfficer(officer, deadlineMs),
         );
-        const [listed, names] = await Promise.all([
-          callUnary(
-            documents,
-            documents.listCaseDocuments,
-            { officeId: officer.officeId, caseId: c.id },
-            asOfficer(officer, deadlineMs, 'detail kasus'),
-          ),
-          officerNames(deps.accounts, officer, officerIdsOf(c)),
-        ]);
-        return toCaseDetail(c, listed.documents, names);
+        return caseAnswer(deps, officer, c);
       },
     }),
   ];
