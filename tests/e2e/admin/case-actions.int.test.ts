@@ -102,6 +102,10 @@ describe('case desk actions (admin API → case over gRPC)', () => {
     expect(rejected.status).toBe(200);
     expect(rejected.body.status).toBe('DITOLAK');
     expect(rejected.body.statusDetail.reason).toBe('Bukan wewenang Disdukcapil');
+    // The answer shows the citizen masked, as the detail does: no full NIK, KK or phone.
+    const text = JSON.stringify(rejected.body);
+    for (const secret of ['1471011201900001', '1471010101100002', c.phone])
+      expect(text).not.toContain(secret);
     // The audit trail names the signed-in officer (the gateway's caller proof), not a header.
     const moves = rejected.body.audit.filter((a) => a.action === 'status_changed');
     expect(moves.length).toBe(5);
