@@ -130,6 +130,12 @@ export function documentRoutes(deps: DeskDeps) {
           }
           res.end();
         } catch (error) {
+          // Nothing sent yet: still an answer with a status (the error handler writes JSON).
+          if (!res.headersSent) {
+            for (const h of ['content-disposition', 'content-length', 'content-security-policy'])
+              res.removeHeader(h);
+            throw error;
+          }
           // The status line is gone: the only honest signal left is a cut connection.
           deps.logger.warn(
             { err: error, documentId: ids.documentId },
