@@ -80,6 +80,38 @@ describe('notification sends through the sandbox', () => {
     }
   });
 
+  it('answers a first message free-form even before the window consumer has recorded it', async () => {
+    // The race of a citizen's very first message: the reply may be handled before the
+    // wa.in.message that opened the window. The command names the message it answers.
+    const to = { phone: '6281200000009' };
+    // The citizen writes to Meta (the sandbox opens its window); WA_IN has not brought it here.
+    const first = h.sandbox.sendAsCitizen({
+      waId: to.phone,
+      message: { type: 'text', text: 'halo' },
+    });
+    const nowSeconds = Math.floor(h.sandbox.state.clock.now() / 1000);
+    const id = await h.command(
+      to,
+      { kind: 'text', text: 'Selamat datang di layanan pengaduan.' },
+      { answers: { messageId: first, timestamp: nowSeconds } },
+    );
+    const record = await finalRecord(id);
+    expect(record.error?.title ?? '').toBe('');
+    expect(record.state).toBe('sent');
+    expect(record.viaTemplate).toBe(false);
+    expect(outboundTo(h.sandbox, to.phone).map((s) => s.type)).toEqual(['text']);
+
+    // A message answered 25 hours late opens nothing: no template, so it is explained, not sent.
+    const late = await h.command(
+      to,
+      { kind: 'text', text: 'terlambat' },
+      { answers: { messageId: first, timestamp: nowSeconds - 25 * 3600 } },
+    );
+    const refused = await finalRecord(late);
+    expect(refused.state).toBe('failed');
+    expect(refused.error?.title).toMatch(/^WINDOW_CLOSED/);
+  });
+
   it('absorbs a 429 storm with retries: every message arrives once, in order', async () => {
     const to = { phone: '6281200000003' };
     await h.citizenWrites(to);

@@ -90,6 +90,19 @@ export const notifyWaSend = defineEvent(
      * would fail with 131047). Without one, such a command fails as `WINDOW_CLOSED`.
      */
     fallbackTemplate: templateSchema.optional(),
+    /**
+     * The citizen's message this command answers (the conversation's replies): its Meta
+     * timestamp (Unix seconds) opens the 24-hour window just as the `wa.in.message` it came in
+     * did. Notification records windows from WA_IN on a consumer of its own, which may not have
+     * seen a first message yet when the reply to it arrives; without this, that reply would be
+     * refused as WINDOW_CLOSED.
+     */
+    answers: z
+      .object({
+        messageId: z.string().min(1).max(512),
+        timestamp: z.number().int().nonnegative().max(1e11),
+      })
+      .optional(),
   }),
 );
 

@@ -31,6 +31,10 @@ export function replyCommands(
         phoneNumberId: inbound.phoneNumberId,
         purpose: PURPOSE.reply,
         message,
+        // The window this message opened is open, whatever notification has recorded so far.
+        ...(inbound.timestamp > 0
+          ? { answers: { messageId: inbound.messageId, timestamp: inbound.timestamp } }
+          : {}),
       },
     }),
   );

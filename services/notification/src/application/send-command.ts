@@ -111,7 +111,9 @@ export async function sendCommand(deps: SendDeps, command: SendCommand): Promise
   for (;;) {
     if (!probing) await deps.gates.whenOpen(phoneNumberId);
     const open =
-      !forceTemplate && needsWindow(data.message) && (await windowOpen(deps, phoneNumberId, keys));
+      !forceTemplate &&
+      needsWindow(data.message) &&
+      (answersOpenWindow(deps, data.answers) || (await windowOpen(deps, phoneNumberId, keys)));
     const choice = chooseOutbound(data.message, data.fallbackTemplate, open);
     if ('windowClosed' in choice) {
       if (!claimed && (await claim(false)) !== 'claimed') {
@@ -279,6 +281,16 @@ async function settleExisting(deps: SendDeps, record: SendRecord): Promise<boole
   deps.finished.set(record._id, record);
   await deps.outcomes.result(record);
   return true;
+}
+
+/**
+ * A reply to a citizen's message is inside the window that message opened (Meta's timestamp,
+ * never later than now), even before the window consumer has recorded it.
+ */
+function answersOpenWindow(deps: SendDeps, answers: { timestamp: number } | undefined): boolean {
+  if (!answers) return false;
+  const now = deps.now();
+  return windowIsOpen(Math.min(answers.timestamp * 1000, now), now, deps.policy.windowMarginMs);
 }
 
 /**
