@@ -1,0 +1,198 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnyRoute } from '../../../services/gateway/src/http/admin/api-route.js';
+import {
+  hasRole,
+  OFFICER_ROLES,
+  type OfficerRole,
+} from '../../../services/gateway/src/domain/officer-account.js';
+import {
+  MATRIX_FIXTURES,
+  PASSWORD,
+  type MatrixContext,
+  type Office,
+  type SampleRequest,
+} from './matrix.fixtures.js';
+import { startAdminSystem, type AdminSystem } from './support/admin-system.js';
+import { forgeries, type Forgery } from './support/forged-tokens.js';
+import { adminRouteList, fillPath } from './support/route-list.js';
+
+// Acceptance 1 of issue 14: every route × every role × own / other office × every forged or dead
+// identity answers as specified. The routes come from the gateway's own list, so a route added
+// there is in this matrix at once; its sample request comes from matrix.fixtures.ts.
+const routes = adminRouteList();
+
+let system: AdminSystem;
+let ctx: MatrixContext;
+let tokens: Record<OfficerRole, string>;
+let forged: Forgery[];
+
+interface Answer {
+  status: number;
+  text: string;
+}
+
+async function send(route: AnyRoute, request: SampleRequest, headers: Record<string, string>) {
+  const query = new URLSearchParams(request.query ?? {}).toString();
+  const url = `${system.api}${fillPath(route.path, request.params)}${query ? `?${query}` : ''}`;
+  const hasBody = request.body !== undefined;
+  const res = await fetch(url, {
+    method: route.method.toUpperCase(),
+    headers: {
+      ...(hasBody ? { 'content-type': 'application/json' } : {}),
+      ...request.headers,
+      ...headers,
+    },
+    ...(hasBody ? { body: JSON.stringify(request.body) } : {}),
+  });
+  return { status: res.status, text: await res.text() } satisfies Answer;
+}
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+const describeAnswer = (what: string, a: Answer) => `${what}: ${a.status} ${a.text.slice(0, 300)}`;
+const successOf = (route: AnyRoute) => route.status ?? (route.response ? 200 : 204);
+const scoped = (route: AnyRoute) =>
+  MATRIX_FIXTURES[route.operationId]?.scoped ?? route.path.includes(':');
+
+beforeAll(async () => {
+  system = await startAdminSystem();
+  tokens = {} as Record<OfficerRole, string>;
+  for (const role of OFFICER_ROLES)
+    tokens[role] = (await system.signIn(system.usernames.own[role])).accessToken;
+  const admins: Record<Office, string> = {
+    own: (await system.signIn(system.usernames.own.admin)).accessToken,
+    other: (await system.signIn(system.usernames.other.admin)).accessToken,
+  };
+  let made = 0;
+  ctx = {
+    officeId: system.officeId,
+    async newAccount(office, role = 'officer') {
+      const username = `matrix.${office}.${++made}.${Date.now().toString(36)}`;
+      const res = await fetch(`${system.api}/admin/accounts`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...bearer(admins[office]) },
+        body: JSON.stringify({ username, displayName: username, role, password: PASSWORD }),
+      });
+      if (res.status !== 201) throw new Error(`newAccount: ${res.status} ${await res.text()}`);
+      const { id } = (await res.json()) as { id: string };
+      return { id, username, password: PASSWORD };
+    },
+    async refreshCookie() {
+      const account = await ctx.newAccount('own');
+      return (await system.signIn(account.username)).cookie;
+    },
+  };
+
+  // A token of an account that an admin has since disabled.
+  const disabled = await ctx.newAccount('own', 'admin');
+  const disabledToken = (await system.signIn(disabled.username)).accessToken;
+  const off = await fetch(`${system.api}/admin/accounts/${disabled.id}`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json', ...bearer(admins.own) },
+    body: JSON.stringify({ disabled: true }),
+  });
+  expect(off.status).toBe(200);
+
+  // A refresh token replayed after it rotated: the replay is refused and ends the session.
+  const victim = await ctx.newAccount('own', 'admin');
+  const stolen = (await system.signIn(victim.username)).cookie;
+  const refresh = (cookie: string) =>
+    fetch(`${system.api}/auth/refresh`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+    });
+  const rotated = await refresh(stolen);
+  expect(rotated.status).toBe(200);
+  const replay = await refresh(stolen);
+  expect(replay.status).toBe(401);
+  expect(await replay.json()).toMatchObject({ error: { reason: 'REFRESH_REPLAYED' } });
+  const victimsNew = (rotated.headers.get('set-cookie') ?? '').split(';')[0]!;
+  expect((await refresh(victimsNew)).status).toBe(401);
+
+  forged = forgeries(
+    { accessToken: tokens.admin },
+    { disabledAccountToken: disabledToken, replayedRefreshToken: stolen.split('=')[1]! },
+  );
+});
+
+afterAll(async () => {
+  await system?.close();
+});
+
+describe('the authorization matrix covers every admin-API route', () => {
+  it('lists every route the gateway serves, and has a fixture for each', async () => {
+    const served = (await (await fetch(`${system.api}/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, { operationId: string }>>;
+    };
+    const servedIds = Object.values(served.paths).flatMap((ops) =>
+      Object.values(ops).map((op) => op.operationId),
+    );
+    expect(routes.map((r) => r.operationId).sort()).toEqual(servedIds.sort());
+    const missing = routes.map((r) => r.operationId).filter((id) => !MATRIX_FIXTURES[id]);
+    expect(missing, `add these to tests/e2e/admin/matrix.fixtures.ts`).toEqual([]);
+  });
+});
+
+describe.each(routes.map((r) => [`${r.method.toUpperCase()} ${r.path} (${r.operationId})`, r]))(
+  '%s',
+  (_name, route) => {
+    const fixture = () => {
+      const found = MATRIX_FIXTURES[route.operationId];
+      if (!found)
+        throw new Error(
+          `no fixture for ${route.operationId}: add one to tests/e2e/admin/matrix.fixtures.ts`,
+        );
+      return found;
+    };
+
+    if (route.access === 'public') {
+      it('is public: a forged token changes nothing, and nothing is a 5xx', async () => {
+        for (const forgery of [{ name: 'none', headers: {} }, ...forged.slice(3, 6)]) {
+          const answer = await send(route, await fixture().request(ctx, 'own'), forgery.headers);
+          expect(
+            fixture().ok ?? [successOf(route)],
+            describeAnswer(forgery.name, answer),
+          ).toContain(answer.status);
+        }
+      });
+      return;
+    }
+
+    it('answers 401 to every forged, expired or dead identity', async () => {
+      const request = await fixture().request(ctx, 'own');
+      for (const forgery of forged) {
+        const answer = await send(route, request, forgery.headers);
+        expect(answer.status, describeAnswer(forgery.name, answer)).toBe(401);
+        expect(JSON.parse(answer.text)).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
+      }
+    });
+
+    it.each(OFFICER_ROLES)(
+      `as %s of the own office: allowed from ${route.access} up, else 403`,
+      async (role) => {
+        const answer = await send(route, await fixture().request(ctx, 'own'), bearer(tokens[role]));
+        const what = describeAnswer(`${role} on ${route.operationId}`, answer);
+        if (!hasRole(role, route.access as OfficerRole)) {
+          expect(answer.status, what).toBe(403);
+          return;
+        }
+        expect(fixture().ok ?? [successOf(route)], what).toContain(answer.status);
+        // Nothing of the other office in what the own office is shown.
+        expect(answer.text, what).not.toContain(system.officeId.other);
+      },
+    );
+
+    if (scoped(route))
+      it.each(OFFICER_ROLES.filter((role) => hasRole(role, route.access as OfficerRole)))(
+        'as %s with the other office’s object: 404, as if it did not exist',
+        async (role) => {
+          const answer = await send(
+            route,
+            await fixture().request(ctx, 'other'),
+            bearer(tokens[role]),
+          );
+          expect(answer.status, describeAnswer(role, answer)).toBe(404);
+          expect(answer.text).not.toContain(system.officeId.other);
+        },
+      );
+  },
+);
