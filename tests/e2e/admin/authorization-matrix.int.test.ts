@@ -1,18 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnyRoute } from '../../../services/gateway/src/http/admin/api-route.js';
-import {
-  hasRole,
-  OFFICER_ROLES,
-  type OfficerRole,
-} from '../../../services/gateway/src/domain/officer-account.js';
+import { hasRole } from '../../../services/gateway/src/domain/officer-account.js';
 import {
   MATRIX_FIXTURES,
-  PASSWORD,
   type MatrixContext,
   type Office,
   type SampleRequest,
 } from './matrix.fixtures.js';
-import { startAdminSystem, type AdminSystem } from './support/admin-system.js';
+import {
+  PASSWORD,
+  ROLES,
+  startDeskSystem,
+  type DeskSystem,
+  type Role,
+} from './support/desk-system.js';
 import { forgeries, type Forgery } from './support/forged-tokens.js';
 import { adminRouteList, fillPath } from './support/route-list.js';
 
@@ -21,9 +22,9 @@ import { adminRouteList, fillPath } from './support/route-list.js';
 // there is in this matrix at once; its sample request comes from matrix.fixtures.ts.
 const routes = adminRouteList();
 
-let system: AdminSystem;
+let system: DeskSystem;
 let ctx: MatrixContext;
-let tokens: Record<OfficerRole, string>;
+let tokens: Record<Role, string>;
 let forged: Forgery[];
 
 interface Answer {
@@ -33,7 +34,7 @@ interface Answer {
 
 async function send(route: AnyRoute, request: SampleRequest, headers: Record<string, string>) {
   const query = new URLSearchParams(request.query ?? {}).toString();
-  const url = `${system.api}${fillPath(route.path, request.params)}${query ? `?${query}` : ''}`;
+  const url = `${system.apiUrl}${fillPath(route.path, request.params)}${query ? `?${query}` : ''}`;
   const hasBody = request.body !== undefined;
   const res = await fetch(url, {
     method: route.method.toUpperCase(),
@@ -53,21 +54,28 @@ const successOf = (route: AnyRoute) => route.status ?? (route.response ? 200 : 2
 const scoped = (route: AnyRoute) =>
   MATRIX_FIXTURES[route.operationId]?.scoped ?? route.path.includes(':');
 
+const officeId = { own: 'pekanbaru', other: 'dumai' } as const;
+
 beforeAll(async () => {
-  system = await startAdminSystem();
-  tokens = {} as Record<OfficerRole, string>;
-  for (const role of OFFICER_ROLES)
-    tokens[role] = (await system.signIn(system.usernames.own[role])).accessToken;
+  system = await startDeskSystem();
+  tokens = {} as Record<Role, string>;
+  for (const role of ROLES) tokens[role] = await system.tokenOf(`${role}.${officeId.own}`);
   const admins: Record<Office, string> = {
-    own: (await system.signIn(system.usernames.own.admin)).accessToken,
-    other: (await system.signIn(system.usernames.other.admin)).accessToken,
+    own: await system.tokenOf(`admin.${officeId.own}`),
+    other: await system.tokenOf(`admin.${officeId.other}`),
   };
   let made = 0;
   ctx = {
-    officeId: system.officeId,
+    system,
+    officeId,
+    caseOf: {
+      own: await system.seedCase(officeId.own),
+      other: await system.seedCase(officeId.other),
+    },
+    newCase: (office) => system.seedCase(officeId[office]),
     async newAccount(office, role = 'officer') {
       const username = `matrix.${office}.${++made}.${Date.now().toString(36)}`;
-      const res = await fetch(`${system.api}/admin/accounts`, {
+      const res = await fetch(`${system.apiUrl}/admin/accounts`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...bearer(admins[office]) },
         body: JSON.stringify({ username, displayName: username, role, password: PASSWORD }),
@@ -84,8 +92,8 @@ beforeAll(async () => {
 
   // A token of an account that an admin has since disabled.
   const disabled = await ctx.newAccount('own', 'admin');
-  const disabledToken = (await system.signIn(disabled.username)).accessToken;
-  const off = await fetch(`${system.api}/admin/accounts/${disabled.id}`, {
+  const disabledToken = (await system.signIn(disabled.username)).token;
+  const off = await fetch(`${system.apiUrl}/admin/accounts/${disabled.id}`, {
     method: 'PATCH',
     headers: { 'content-type': 'application/json', ...bearer(admins.own) },
     body: JSON.stringify({ disabled: true }),
@@ -96,7 +104,7 @@ beforeAll(async () => {
   const victim = await ctx.newAccount('own', 'admin');
   const stolen = (await system.signIn(victim.username)).cookie;
   const refresh = (cookie: string) =>
-    fetch(`${system.api}/auth/refresh`, {
+    fetch(`${system.apiUrl}/auth/refresh`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie },
     });
@@ -112,15 +120,15 @@ beforeAll(async () => {
     { accessToken: tokens.admin },
     { disabledAccountToken: disabledToken, replayedRefreshToken: stolen.split('=')[1]! },
   );
-});
+}, 240_000);
 
 afterAll(async () => {
-  await system?.close();
+  await system?.stop();
 });
 
 describe('the authorization matrix covers every admin-API route', () => {
   it('lists every route the gateway serves, and has a fixture for each', async () => {
-    const served = (await (await fetch(`${system.api}/openapi.json`)).json()) as {
+    const served = (await (await fetch(`${system.apiUrl}/openapi.json`)).json()) as {
       paths: Record<string, Record<string, { operationId: string }>>;
     };
     const servedIds = Object.values(served.paths).flatMap((ops) =>
@@ -166,23 +174,23 @@ describe.each(routes.map((r) => [`${r.method.toUpperCase()} ${r.path} (${r.opera
       }
     });
 
-    it.each(OFFICER_ROLES)(
+    it.each(ROLES)(
       `as %s of the own office: allowed from ${route.access} up, else 403`,
       async (role) => {
         const answer = await send(route, await fixture().request(ctx, 'own'), bearer(tokens[role]));
         const what = describeAnswer(`${role} on ${route.operationId}`, answer);
-        if (!hasRole(role, route.access as OfficerRole)) {
+        if (!hasRole(role, route.access as Role)) {
           expect(answer.status, what).toBe(403);
           return;
         }
         expect(fixture().ok ?? [successOf(route)], what).toContain(answer.status);
         // Nothing of the other office in what the own office is shown.
-        expect(answer.text, what).not.toContain(system.officeId.other);
+        expect(answer.text, what).not.toContain(officeId.other);
       },
     );
 
     if (scoped(route))
-      it.each(OFFICER_ROLES.filter((role) => hasRole(role, route.access as OfficerRole)))(
+      it.each(ROLES.filter((role) => hasRole(role, route.access as Role)))(
         'as %s with the other office’s object: 404, as if it did not exist',
         async (role) => {
           const answer = await send(
@@ -191,7 +199,7 @@ describe.each(routes.map((r) => [`${r.method.toUpperCase()} ${r.path} (${r.opera
             bearer(tokens[role]),
           );
           expect(answer.status, describeAnswer(role, answer)).toBe(404);
-          expect(answer.text).not.toContain(system.officeId.other);
+          expect(answer.text).not.toContain(officeId.other);
         },
       );
   },

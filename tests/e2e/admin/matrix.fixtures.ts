@@ -17,8 +17,10 @@
  * endpoint needs something seeded that is not there yet.
  */
 import { randomBytes } from 'node:crypto';
-import type { OfficerRole } from '../../../services/gateway/src/domain/officer-account.js';
+import type { DeskSystem, Role, SeededCase } from './support/desk-system.js';
+import { PASSWORD } from './support/desk-system.js';
 
+/** The caller is always of the own office (pekanbaru); 'other' names dumai's objects. */
 export type Office = 'own' | 'other';
 
 /** A request as a fixture gives it: path params fill the route's `:name`s. */
@@ -30,11 +32,17 @@ export interface SampleRequest {
 }
 
 export interface MatrixContext {
-  officeId: Record<Office, string>;
+  /** The running desk (support/desk-system.ts): seed what your endpoint needs through it. */
+  system: DeskSystem;
+  officeId: Record<Office, 'pekanbaru' | 'dumai'>;
+  /** A case of `office`, seeded once and shared: use it for requests that change nothing. */
+  caseOf: Record<Office, SeededCase>;
+  /** A new case of `office`, for a request that changes or consumes one. */
+  newCase(office: Office): Promise<SeededCase>;
   /** A new account of `office` (made by that office's admin through the API). */
   newAccount(
     office: Office,
-    role?: OfficerRole,
+    role?: Role,
   ): Promise<{ id: string; username: string; password: string }>;
   /** A fresh refresh cookie (`pandawa_refresh=…`) of a new officer of the own office. */
   refreshCookie(): Promise<string>;
@@ -55,9 +63,7 @@ export interface RouteFixture {
   scoped?: boolean;
 }
 
-export const PASSWORD = 'kata-sandi-matriks-yang-panjang';
 const unique = (prefix: string) => `${prefix}.${randomBytes(4).toString('hex')}`;
-const json = { 'content-type': 'application/json' };
 
 export const MATRIX_FIXTURES: Record<string, RouteFixture> = {
   // auth.routes.ts — public (no token needed); the matrix checks a token changes nothing.
@@ -68,10 +74,10 @@ export const MATRIX_FIXTURES: Record<string, RouteFixture> = {
     },
   },
   refreshSession: {
-    request: async (ctx) => ({ headers: { ...json, cookie: await ctx.refreshCookie() } }),
+    request: async (ctx) => ({ body: {}, headers: { cookie: await ctx.refreshCookie() } }),
   },
   signOut: {
-    request: async (ctx) => ({ headers: { ...json, cookie: await ctx.refreshCookie() } }),
+    request: async (ctx) => ({ body: {}, headers: { cookie: await ctx.refreshCookie() } }),
   },
   me: { request: () => ({}) },
 

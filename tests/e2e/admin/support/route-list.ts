@@ -1,5 +1,6 @@
 import { adminRoutes } from '../../../../services/gateway/src/http/admin/admin-api.js';
 import type { AnyRoute } from '../../../../services/gateway/src/http/admin/api-route.js';
+import { deskRoutes } from '../../../../services/gateway/src/http/admin/desk/desk.routes.js';
 
 /**
  * Stands in for every dependency of the route builders: any property is another stand-in and
@@ -27,6 +28,7 @@ export function adminRouteList(): AnyRoute[] {
     corsOrigins: [],
     secureCookies: false,
     maxBodyBytes: 64 * 1024,
+    extraRoutes: deskRoutes(inert()),
   });
 }
 

@@ -67,12 +67,17 @@ export function accountRoutes(deps: { accounts: AccountRepository; hasher: Passw
       params: idParam('accountId'),
       body: accountChangeBody,
       response: account,
-      errors: [404],
+      errors: [404, 409],
       handler: async ({ params, body, officer }) => {
         const id = (params as { accountId: string }).accountId;
         const found = await deps.accounts.byId(id);
         if (!found || found.officeId !== officer.officeId) throw notFound();
         const { password, ...rest } = body as z.output<typeof accountChangeBody>;
+        // An admin who disabled or demoted themselves could leave the office with no admin.
+        if (id === officer.accountId && (rest.disabled || (rest.role && rest.role !== 'admin')))
+          throw new AppError('FAILED_PRECONDITION', 'another admin must disable or demote you', {
+            reason: 'OWN_ACCOUNT',
+          });
         const updated = await deps.accounts.update(id, {
           ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)),
           ...(password ? { passwordHash: await deps.hasher.hash(password) } : {}),

@@ -29,6 +29,25 @@ export function adminRoutes(deps: AdminApiDeps): AnyRoute[] {
   ];
 }
 
+/** A known path asked with a method it does not have: 405 and the methods it has (RFC 9110). */
+function refuseOtherMethods(router: Router, routes: readonly AnyRoute[]): void {
+  const methods = new Map<string, Set<string>>();
+  for (const r of routes) {
+    const set = methods.get(r.path) ?? new Set<string>();
+    set.add(r.method.toUpperCase());
+    if (r.method === 'get') set.add('HEAD');
+    methods.set(r.path, set);
+  }
+  for (const [path, allowed] of methods)
+    router.all(path, (_req, res) => {
+      res.setHeader('allow', [...allowed].join(', '));
+      res.status(405).json({
+        error: { code: 'METHOD_NOT_ALLOWED', message: 'this path does not take that method' },
+        requestId: String(res.locals.requestId),
+      });
+    });
+}
+
 /** The admin API under `/api`: helmet, CORS allow-list, strict bounded JSON, then the routes. */
 export function adminApi(deps: AdminApiDeps): Router {
   const router = express.Router();
@@ -65,6 +84,7 @@ export function adminApi(deps: AdminApiDeps): Router {
     bearerAuthenticator(deps.auth.tokens, deps.auth.accounts),
     deps.logger,
   );
+  refuseOtherMethods(router, routes);
   router.use((_req, _res, next) => next(new AppError('NOT_FOUND', 'no such route')));
   return router;
 }

@@ -112,7 +112,9 @@ export function mountRoutes(
             reason: 'ROLE_REQUIRED',
           });
         const out = await spec.handler({
-          body: parse(spec.body, req.body ?? {}, 'body'),
+          // No JSON body (none, or another content type) is `undefined`: refused unless the
+          // route's body schema allows it, as the OpenAPI document says (`required`).
+          body: parse(spec.body, req.body, 'body'),
           query: parse(spec.query, { ...req.query }, 'query'),
           params: parse(spec.params, { ...req.params }, 'params'),
           officer,

@@ -1,5 +1,6 @@
 import { AppError } from '@pandawa/errors';
 import type { Request, Response } from 'express';
+import { z } from 'zod';
 import { refreshSession, signOut } from '../../application/auth/refresh-session.js';
 import { signIn, type AuthDeps, type SessionTokens } from '../../application/auth/sign-in.js';
 import { route } from './api-route.js';
@@ -48,6 +49,9 @@ function answer(res: Response, tokens: SessionTokens, settings: AuthRouteSetting
   };
 }
 
+/** `{}` as JSON: what the cookie-carried routes ask for, so that a form cannot send them. */
+const cookieRequestBody = z.object({}).strict();
+
 export function authRoutes(deps: AuthDeps, settings: AuthRouteSettings) {
   return [
     route({
@@ -76,6 +80,7 @@ export function authRoutes(deps: AuthDeps, settings: AuthRouteSettings) {
         'A new access token for the refresh cookie; the cookie rotates, and a replayed one revokes the session',
       tag: 'auth',
       access: 'public',
+      body: cookieRequestBody,
       response: session,
       errors: [401],
       handler: async ({ req, res }) => {
@@ -90,6 +95,7 @@ export function authRoutes(deps: AuthDeps, settings: AuthRouteSettings) {
       summary: 'Revokes the session of the refresh cookie and clears it',
       tag: 'auth',
       access: 'public',
+      body: cookieRequestBody,
       response: null,
       handler: async ({ req, res }) => {
         requireJson(req);

@@ -14,14 +14,49 @@ const STATUS_TEXT: Record<number, string> = {
   503: 'A service behind the gateway is unavailable',
 };
 
-const schemaOf = (s: z.ZodType, io: 'input' | 'output') => {
-  const json = z.toJSONSchema(s, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Record<
-    string,
-    unknown
-  >;
-  delete json.$schema;
-  return json;
-};
+type Json = Record<string, unknown>;
+
+/** Points zod's `#/$defs/<id>` at `#/components/schemas/<name>`, at any depth. */
+function repoint(value: unknown, names: ReadonlyMap<string, string>): unknown {
+  if (Array.isArray(value)) return value.map((v) => repoint(v, names));
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => {
+      if (k === '$ref' && typeof v === 'string' && v.startsWith('#/$defs/')) {
+        const id = v.slice('#/$defs/'.length);
+        return [k, `#/components/schemas/${names.get(id) ?? id}`];
+      }
+      return [k, repoint(v, names)];
+    }),
+  );
+}
+
+/**
+ * JSON Schemas of the routes' zod schemas. A schema named with `.meta({ id })` comes out of zod
+ * under `$defs` with a `#/$defs/<id>` reference, which in an OpenAPI document would resolve
+ * against the document's root and find nothing; so named schemas move to `components.schemas`
+ * (one entry per name, and per direction when input and output differ) and references follow.
+ */
+class SchemaSet {
+  readonly components: Record<string, Json> = {};
+
+  of(s: z.ZodType, io: 'input' | 'output'): Json {
+    const json = z.toJSONSchema(s, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Json;
+    delete json.$schema;
+    const defs = (json.$defs ?? {}) as Record<string, Json>;
+    delete json.$defs;
+    const names = new Map<string, string>();
+    for (const [id, def] of Object.entries(defs)) {
+      const known = this.components[id];
+      const same =
+        known === undefined || JSON.stringify(known) === JSON.stringify(repoint(def, new Map()));
+      names.set(id, same ? id : `${id}${io === 'input' ? 'Input' : 'Output'}`);
+    }
+    for (const [id, def] of Object.entries(defs))
+      this.components[names.get(id)!] = repoint(def, names) as Json;
+    return repoint(json, names) as Json;
+  }
+}
 
 /** `/cases/:caseId` → `/cases/{caseId}`. */
 const openApiPath = (path: string) => path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
@@ -29,6 +64,9 @@ const openApiPath = (path: string) => path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 /** The OpenAPI 3.1 document of the admin API, built from the routes' own schemas. */
 export function openApiDocument(routes: readonly AnyRoute[], basePath = '/api') {
   const paths: Record<string, Record<string, unknown>> = {};
+  const schemas = new SchemaSet();
+  schemas.of(errorBody, 'output');
+  const schemaOf = (s: z.ZodType, io: 'input' | 'output') => schemas.of(s, io);
   for (const r of routes) {
     const parameters: unknown[] = [];
     for (const [where, schema] of [
@@ -81,7 +119,7 @@ export function openApiDocument(routes: readonly AnyRoute[], basePath = '/api') 
       ...(r.body
         ? {
             requestBody: {
-              required: true,
+              required: !r.body.safeParse(undefined).success,
               content: { 'application/json': { schema: schemaOf(r.body, 'input') } },
             },
           }
@@ -101,7 +139,7 @@ export function openApiDocument(routes: readonly AnyRoute[], basePath = '/api') 
     security: [{ bearer: [] }],
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
-      schemas: { Error: schemaOf(errorBody, 'output') },
+      schemas: schemas.components,
     },
     paths,
   };

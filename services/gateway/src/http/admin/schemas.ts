@@ -59,7 +59,12 @@ export const signInBody = z
 
 export const newAccountBody = z
   .object({
-    username: z.string().min(3).max(64),
+    // USERNAME_PATTERN before lower-casing: the document promises no name the handler refuses.
+    username: z
+      .string()
+      .min(3)
+      .max(64)
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$/),
     displayName: z.string().trim().min(1).max(120),
     role,
     password: z.string().min(12).max(PASSWORD_MAX_LENGTH),
