@@ -3,6 +3,7 @@ import type { AnyRoute } from '../../../services/gateway/src/http/admin/api-rout
 import { hasRole } from '../../../services/gateway/src/domain/officer-account.js';
 import {
   MATRIX_FIXTURES,
+  type MatrixCaller,
   type MatrixContext,
   type Office,
   type SampleRequest,
@@ -25,6 +26,7 @@ const routes = adminRouteList();
 let system: DeskSystem;
 let ctx: MatrixContext;
 let tokens: Record<Role, string>;
+let callers: Record<Role, MatrixCaller>;
 let forged: Forgery[];
 
 interface Answer {
@@ -88,7 +90,25 @@ beforeAll(async () => {
       const account = await ctx.newAccount('own');
       return (await system.signIn(account.username)).cookie;
     },
+    accountId: (office, who) => system.accountIds[`${who}.${officeId[office]}`]!,
+    async newCaseAssignedTo(office, accountId) {
+      const seeded = await system.seedCase(officeId[office]);
+      const supervisor = await system.tokenOf(`supervisor.${officeId[office]}`);
+      const res = await system.api(supervisor, 'PUT', `/cases/${seeded.id}/assignee`, {
+        assigneeId: accountId,
+      });
+      if (res.status !== 200) throw new Error(`assigning: ${res.status} ${await res.text()}`);
+      return seeded;
+    },
   };
+  callers = {} as Record<Role, MatrixCaller>;
+  for (const role of ROLES)
+    callers[role] = {
+      role,
+      username: `${role}.${officeId.own}`,
+      accountId: system.accountIds[`${role}.${officeId.own}`]!,
+      token: tokens[role],
+    };
 
   // A token of an account that an admin has since disabled.
   const disabled = await ctx.newAccount('own', 'admin');
@@ -155,7 +175,11 @@ describe.each(routes.map((r) => [`${r.method.toUpperCase()} ${r.path} (${r.opera
     if (route.access === 'public') {
       it('is public: a forged token changes nothing, and nothing is a 5xx', async () => {
         for (const forgery of [{ name: 'none', headers: {} }, ...forged.slice(3, 6)]) {
-          const answer = await send(route, await fixture().request(ctx, 'own'), forgery.headers);
+          const answer = await send(
+            route,
+            await fixture().request(ctx, 'own', callers.admin),
+            forgery.headers,
+          );
           expect(
             fixture().ok ?? [successOf(route)],
             describeAnswer(forgery.name, answer),
@@ -166,7 +190,7 @@ describe.each(routes.map((r) => [`${r.method.toUpperCase()} ${r.path} (${r.opera
     }
 
     it('answers 401 to every forged, expired or dead identity', async () => {
-      const request = await fixture().request(ctx, 'own');
+      const request = await fixture().request(ctx, 'own', callers.admin);
       for (const forgery of forged) {
         const answer = await send(route, request, forgery.headers);
         expect(answer.status, describeAnswer(forgery.name, answer)).toBe(401);
@@ -177,7 +201,11 @@ describe.each(routes.map((r) => [`${r.method.toUpperCase()} ${r.path} (${r.opera
     it.each(ROLES)(
       `as %s of the own office: allowed from ${route.access} up, else 403`,
       async (role) => {
-        const answer = await send(route, await fixture().request(ctx, 'own'), bearer(tokens[role]));
+        const answer = await send(
+          route,
+          await fixture().request(ctx, 'own', callers[role]),
+          bearer(tokens[role]),
+        );
         const what = describeAnswer(`${role} on ${route.operationId}`, answer);
         if (!hasRole(role, route.access as Role)) {
           expect(answer.status, what).toBe(403);
@@ -195,7 +223,7 @@ describe.each(routes.map((r) => [`${r.method.toUpperCase()} ${r.path} (${r.opera
         async (role) => {
           const answer = await send(
             route,
-            await fixture().request(ctx, 'other'),
+            await fixture().request(ctx, 'other', callers[role]),
             bearer(tokens[role]),
           );
           expect(answer.status, describeAnswer(role, answer)).toBe(404);

@@ -46,14 +46,30 @@ export interface MatrixContext {
   ): Promise<{ id: string; username: string; password: string }>;
   /** A fresh refresh cookie (`pandawa_refresh=…`) of a new officer of the own office. */
   refreshCookie(): Promise<string>;
+  /** The harness's accounts of `office`: `officer`, `officer2`, `supervisor`, `admin`. */
+  accountId(office: Office, who: 'officer' | 'officer2' | 'supervisor' | 'admin'): string;
+  /** A new case of `office` assigned to `accountId` (by that office's supervisor). */
+  newCaseAssignedTo(office: Office, accountId: string): Promise<SeededCase>;
+}
+
+/** Who sends the request (always of the own office). Forged identities reuse the admin's. */
+export interface MatrixCaller {
+  role: Role;
+  username: string;
+  accountId: string;
+  token: string;
 }
 
 export interface RouteFixture {
   /**
-   * A valid request about objects of `office`, sent by a caller of the own office. Called with
+   * A valid request about objects of `office`, sent by `caller` (of the own office). Called with
    * 'other' only for routes whose path names an object (and not for `scoped: false`).
    */
-  request(ctx: MatrixContext, office: Office): SampleRequest | Promise<SampleRequest>;
+  request(
+    ctx: MatrixContext,
+    office: Office,
+    caller: MatrixCaller,
+  ): SampleRequest | Promise<SampleRequest>;
   /** Statuses an allowed caller of the own office may get; default: the route's success status. */
   ok?: number[];
   /**
@@ -100,5 +116,56 @@ export const MATRIX_FIXTURES: Record<string, RouteFixture> = {
     }),
   },
 
-  // desk/*.routes.ts — the case desk: add yours below.
+  // desk/case-actions.routes.ts — each request on a fresh case: they change it.
+  transitionCase: {
+    request: async (ctx, office) => ({
+      params: { caseId: (await ctx.newCase(office)).id },
+      body: { to: 'DIVERIFIKASI' },
+    }),
+  },
+  claimCase: {
+    request: async (ctx, office) => ({
+      params: { caseId: (await ctx.newCase(office)).id },
+      body: {},
+    }),
+  },
+  assignCase: {
+    // The assignee is always of the caller's office: the object under test is the case (an
+    // account of another office is refused as unknown, 400, in case-actions.int.test.ts).
+    request: async (ctx, office) => ({
+      params: { caseId: (await ctx.newCase(office)).id },
+      body: { assigneeId: ctx.accountId('own', 'officer2') },
+    }),
+  },
+  unassignCase: {
+    // An officer may return only a case they hold: the case is the caller's (in the own office).
+    request: async (ctx, office, caller) => ({
+      params: {
+        caseId: (
+          await ctx.newCaseAssignedTo(
+            office,
+            office === 'own' ? caller.accountId : ctx.accountId(office, 'officer'),
+          )
+        ).id,
+      },
+    }),
+  },
+  addCaseNote: {
+    request: (ctx, office) => ({
+      params: { caseId: ctx.caseOf[office].id },
+      body: { text: 'Catatan matriks' },
+    }),
+  },
+  triageCase: {
+    request: (ctx, office) => ({
+      params: { caseId: ctx.caseOf[office].id },
+      body: { priority: 'HIGH', tags: ['matriks'] },
+    }),
+  },
+
+  // desk/office-settings.routes.ts — the admin's own office; no other office's to name.
+  getOfficeSettings: { request: () => ({}) },
+  putOfficeSettings: { request: () => ({ body: { address: 'Jl. Matriks 1, Pekanbaru' } }) },
+
+  // desk/*.routes.ts — add yours below.
 };
