@@ -163,6 +163,14 @@ export const MATRIX_FIXTURES: Record<string, RouteFixture> = {
     }),
   },
 
+  // desk/handoff.routes.ts — a case with no handoff: handing it back is a no-op (200).
+  handBackToBot: {
+    request: async (ctx, office) => ({
+      params: { caseId: (await ctx.newCase(office)).id },
+      body: {},
+    }),
+  },
+
   // desk/office-settings.routes.ts — the admin's own office; no other office's to name.
   getOfficeSettings: { request: () => ({}) },
   putOfficeSettings: { request: () => ({ body: { address: 'Jl. Matriks 1, Pekanbaru' } }) },
