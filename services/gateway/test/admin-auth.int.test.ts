@@ -1,6 +1,7 @@
 import { createPrivateKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { AppError } from '@pandawa/errors';
 import { Readiness } from '@pandawa/lifecycle';
 import { connectMongo, type Connection } from '@pandawa/mongo';
 import { testDbName, testLogger, testNamespace } from '@pandawa/testing';
@@ -8,6 +9,7 @@ import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminHttpSettings, createAdminAuth } from '../src/admin.app.js';
 import { createAccount } from '../src/application/accounts/create-account.js';
+import { signIn as signInUseCase } from '../src/application/auth/sign-in.js';
 import { loadGatewayConfig } from '../src/config.js';
 import { scryptHasher, type PasswordHasher } from '../src/domain/password.js';
 import { createApp } from '../src/http/app.js';
@@ -24,7 +26,8 @@ const verifications: string[] = [];
 const countingHasher: PasswordHasher = {
   hash: (p) => scryptHasher.hash(p),
   verify: async (p, stored) => {
-    verifications.push(stored.slice(0, 40));
+    // The hash's scheme and cost (`scrypt$N$r$p`): the work one verification takes.
+    verifications.push(stored.split('$').slice(0, 4).join('$'));
     return scryptHasher.verify(p, stored);
   },
 };
@@ -154,6 +157,82 @@ describe('admin API sign-in, tokens and accounts (real HTTP, FerretDB)', () => {
     // Other accounts are not affected.
     expect((await signIn('admin.pku')).res.status).toBe(200);
   }, 300_000);
+
+  it('costs the same work for every failed sign-in — wrong password, unknown, disabled, locked: one scrypt of the same cost', async () => {
+    const admin = (await signIn('admin.pku')).body.accessToken;
+    const make = async (username: string) => {
+      const res = await post(
+        '/admin/accounts',
+        { username, displayName: username, role: 'officer', password: PASSWORD },
+        { authorization: `Bearer ${admin}` },
+      );
+      return ((await res.json()) as { id: string }).id;
+    };
+    const id = await make('timing.off');
+    await make('timing.lock');
+    const off = await fetch(`${base}/admin/accounts/${id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+      body: JSON.stringify({ disabled: true }),
+    });
+    expect(off.status).toBe(200);
+    // Lock one known and one unknown name.
+    for (let i = 0; i < config.SIGN_IN_MAX_FAILURES_PER_ACCOUNT; i++) {
+      await signIn('timing.lock', `wrong-${i}`);
+      await signIn('nobody.locked', `wrong-${i}`);
+    }
+    const attempts: [string, string, string][] = [
+      ['wrong password', 'officer.pku', 'not-the-password'],
+      ['unknown account', 'nobody.ever', 'not-the-password'],
+      ['disabled account, right password', 'timing.off', PASSWORD],
+      ['locked account, right password', 'timing.lock', PASSWORD],
+      ['locked unknown name', 'nobody.locked', 'x'],
+    ];
+    const answers: Record<string, unknown> = {};
+    for (const [what, username, password] of attempts) {
+      verifications.length = 0;
+      const { res, body } = await signIn(username, password);
+      expect(verifications, what).toEqual([`scrypt$${2 ** 15}$8$1`]);
+      answers[what] = { status: res.status, error: body.error };
+    }
+    // Refusals say nothing about which it was: the three 401s alike, the two lock-outs alike.
+    expect(answers['unknown account']).toEqual(answers['wrong password']);
+    expect(answers['disabled account, right password']).toEqual(answers['wrong password']);
+    expect(answers['locked unknown name']).toEqual(answers['locked account, right password']);
+    expect(answers['locked account, right password']).toMatchObject({ status: 429 });
+  });
+
+  it('locks an account on 50 wrong passwords within one minute of its clock, and lifts the lock after the lock-out', async () => {
+    let clock = Date.now();
+    const timed = await createAdminAuth(config, mongo, {
+      hasher: countingHasher,
+      now: () => clock,
+    });
+    await createAccount(timed, {
+      username: 'minute.pku',
+      displayName: 'Minute',
+      officeId: 'pekanbaru',
+      role: 'officer',
+      password: PASSWORD,
+    });
+    const attempt = (password: string) =>
+      signInUseCase(timed, { username: 'minute.pku', password, address: '192.0.2.7' }).then(
+        () => 'ok',
+        (e: AppError) => e.code,
+      );
+    const start = clock;
+    const outcomes: string[] = [];
+    for (let i = 0; i < 50; i++) {
+      clock = start + i * 1200; // 50 attempts in 58.8 s
+      outcomes.push(await attempt(`wrong-${i}`));
+    }
+    const max = config.SIGN_IN_MAX_FAILURES_PER_ACCOUNT;
+    expect(outcomes.slice(0, max)).toEqual(Array(max).fill('UNAUTHENTICATED'));
+    expect(outcomes.slice(max)).toEqual(Array(50 - max).fill('RESOURCE_EXHAUSTED'));
+    expect(await attempt(PASSWORD)).toBe('RESOURCE_EXHAUSTED');
+    clock = start + 60_000 + config.SIGN_IN_LOCKOUT_MS + 1000;
+    expect(await attempt(PASSWORD)).toBe('ok');
+  });
 
   it('refuses no token, an expired token, alg none, another key, a wrong audience', async () => {
     const { body } = await signIn('admin.pku');
