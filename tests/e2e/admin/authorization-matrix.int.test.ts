@@ -15,6 +15,8 @@ import {
   type DeskSystem,
   type Role,
 } from './support/desk-system.js';
+import { png } from '../../../services/document-storage/test/fixtures.js';
+import { deskSeed } from './support/desk-seed.js';
 import { forgeries, type Forgery } from './support/forged-tokens.js';
 import { adminRouteList, fillPath } from './support/route-list.js';
 
@@ -52,14 +54,16 @@ async function send(route: AnyRoute, request: SampleRequest, headers: Record<str
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const describeAnswer = (what: string, a: Answer) => `${what}: ${a.status} ${a.text.slice(0, 300)}`;
-const successOf = (route: AnyRoute) => route.status ?? (route.response ? 200 : 204);
+const successOf = (route: AnyRoute) =>
+  route.status ?? (route.response || route.produces ? 200 : 204);
 const scoped = (route: AnyRoute) =>
   MATRIX_FIXTURES[route.operationId]?.scoped ?? route.path.includes(':');
 
 const officeId = { own: 'pekanbaru', other: 'dumai' } as const;
 
 beforeAll(async () => {
-  system = await startDeskSystem();
+  // Notification too: the reply routes ask it for the citizen's 24-hour window.
+  system = await startDeskSystem({ with: ['notification'] });
   tokens = {} as Record<Role, string>;
   for (const role of ROLES) tokens[role] = await system.tokenOf(`${role}.${officeId.own}`);
   const admins: Record<Office, string> = {
@@ -67,13 +71,13 @@ beforeAll(async () => {
     other: await system.tokenOf(`admin.${officeId.other}`),
   };
   let made = 0;
+  const seed = deskSeed(system);
+  const own = await system.seedCase(officeId.own);
+  const other = await system.seedCase(officeId.other);
   ctx = {
     system,
     officeId,
-    caseOf: {
-      own: await system.seedCase(officeId.own),
-      other: await system.seedCase(officeId.other),
-    },
+    caseOf: { own, other },
     newCase: (office) => system.seedCase(officeId[office]),
     async newAccount(office, role = 'officer') {
       const username = `matrix.${office}.${++made}.${Date.now().toString(36)}`;
@@ -91,6 +95,19 @@ beforeAll(async () => {
       return (await system.signIn(account.username)).cookie;
     },
     accountId: (office, who) => system.accountIds[`${who}.${officeId[office]}`]!,
+    documentOf: {
+      own: await seed.addDocument(officeId.own, own.id, await png()),
+      other: await seed.addDocument(officeId.other, other.id, await png()),
+    },
+    async newCannedReply(office) {
+      const supervisor = await system.tokenOf(`supervisor.${officeId[office]}`);
+      const res = await system.api(supervisor, 'POST', '/canned-replies', {
+        title: `Jawaban ${++made}`,
+        text: 'Silakan datang ke kantor dengan KK asli.',
+      });
+      if (res.status !== 201) throw new Error(`newCannedReply: ${res.status} ${await res.text()}`);
+      return ((await res.json()) as { id: string }).id;
+    },
     async newCaseAssignedTo(office, accountId) {
       const seeded = await system.seedCase(officeId[office]);
       const supervisor = await system.tokenOf(`supervisor.${officeId[office]}`);
@@ -140,7 +157,7 @@ beforeAll(async () => {
     { accessToken: tokens.admin },
     { disabledAccountToken: disabledToken, replayedRefreshToken: stolen.split('=')[1]! },
   );
-}, 240_000);
+}, 420_000);
 
 afterAll(async () => {
   await system?.stop();

@@ -2,12 +2,12 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { DEV_ONLY_CALLER_SIGNING_KEYS } from '@pandawa/config';
 import { CALLER_ISSUER_ROLES, type CallerIssuer, type CallerRole } from '@pandawa/contracts';
 import { fromGrpcError, type AppError } from '@pandawa/errors';
+import type { grpc } from '@pandawa/grpc';
 import {
   CALLER_PROOF_KEY,
   callerCredential,
   callerMetadata,
   createClient,
-  grpc,
   loadProto,
   signCallerProof,
   type CallerCredential,
@@ -15,7 +15,6 @@ import {
   type DocumentProto,
   type NotificationProto,
 } from '@pandawa/grpc';
-import { freePort } from '../../support/service-process.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDeskSystem, type DeskSystem, type SeededCase } from './support/desk-system.js';
 
@@ -255,19 +254,15 @@ let seeds: Seeds;
 const clients = {} as Record<Service, grpc.Client>;
 
 beforeAll(async () => {
-  const notificationGrpc = await freePort();
-  desk = await startDeskSystem({
-    with: ['notification'],
-    env: { notification: { NOTIFICATION_GRPC_PORT: String(notificationGrpc) } },
-  });
+  desk = await startDeskSystem({ with: ['notification'] });
   seeds = { case: await desk.seedCase(OFFICE) };
   // Clients with no signer: exactly the metadata a test writes goes out.
   clients.case = createClient(definitions.case, desk.caseAddr, { maxAttempts: 1 });
   clients.document = createClient(definitions.document, desk.documentAddr, { maxAttempts: 1 });
-  clients.notification = createClient(definitions.notification, `127.0.0.1:${notificationGrpc}`, {
+  clients.notification = createClient(definitions.notification, desk.notificationAddr, {
     maxAttempts: 1,
   });
-}, 240_000);
+}, 420_000);
 
 afterAll(async () => {
   for (const client of Object.values(clients)) client.close();

@@ -50,6 +50,10 @@ export interface MatrixContext {
   accountId(office: Office, who: 'officer' | 'officer2' | 'supervisor' | 'admin'): string;
   /** A new case of `office` assigned to `accountId` (by that office's supervisor). */
   newCaseAssignedTo(office: Office, accountId: string): Promise<SeededCase>;
+  /** An image document (PNG) attached to `caseOf[office]`. */
+  documentOf: Record<Office, { id: string }>;
+  /** A new canned reply of `office` (made by its supervisor through the API); its id. */
+  newCannedReply(office: Office): Promise<string>;
 }
 
 /** Who sends the request (always of the own office). Forged identities reuse the admin's. */
@@ -174,6 +178,64 @@ export const MATRIX_FIXTURES: Record<string, RouteFixture> = {
   // desk/office-settings.routes.ts — the admin's own office; no other office's to name.
   getOfficeSettings: { request: () => ({}) },
   putOfficeSettings: { request: () => ({ body: { address: 'Jl. Matriks 1, Pekanbaru' } }) },
+
+  // desk/cases.routes.ts — the queue and one case.
+  listCases: { request: () => ({ query: { limit: '5' } }) },
+  getCase: { request: (ctx, office) => ({ params: { caseId: ctx.caseOf[office].id } }) },
+
+  // desk/documents.routes.ts — a document of the office's case, with the reason for looking.
+  previewCaseDocument: {
+    request: (ctx, office) => ({
+      params: { caseId: ctx.caseOf[office].id, documentId: ctx.documentOf[office].id },
+      query: { reason: 'verifikasi KK' },
+    }),
+  },
+  downloadCaseDocument: {
+    request: (ctx, office) => ({
+      params: { caseId: ctx.caseOf[office].id, documentId: ctx.documentOf[office].id },
+      query: { reason: 'verifikasi KK' },
+    }),
+  },
+
+  // desk/access-log.routes.ts and desk/statistics.routes.ts — the office's own, supervisors up.
+  listDocumentAccess: { request: () => ({ query: { limit: '5' } }) },
+  getStatistics: { request: () => ({}) },
+  exportStatisticsCsv: { request: () => ({}) },
+
+  // desk/replies.routes.ts — the seeded citizen never wrote on WhatsApp, so the 24-hour window
+  // is closed: a reply is refused (409, with the template offered), never sent.
+  getCustomerWindow: { request: (ctx, office) => ({ params: { caseId: ctx.caseOf[office].id } }) },
+  replyToCitizen: {
+    request: (ctx, office) => ({
+      params: { caseId: ctx.caseOf[office].id },
+      body: { text: 'Baik, kami periksa data Anda.' },
+    }),
+    ok: [201, 409],
+  },
+
+  // desk/canned-replies.routes.ts — officers read, supervisors write; a fresh entry per change.
+  listCannedReplies: { request: () => ({ query: { limit: '5' } }) },
+  getCannedReply: {
+    request: async (ctx, office) => ({
+      params: { cannedReplyId: await ctx.newCannedReply(office) },
+    }),
+  },
+  createCannedReply: {
+    request: () => ({
+      body: { title: unique('Prosedur'), text: 'Bawa KK asli dan KTP-el ke kantor.' },
+    }),
+  },
+  updateCannedReply: {
+    request: async (ctx, office) => ({
+      params: { cannedReplyId: await ctx.newCannedReply(office) },
+      body: { text: 'Bawa KK asli, KTP-el, dan akta kelahiran.' },
+    }),
+  },
+  deleteCannedReply: {
+    request: async (ctx, office) => ({
+      params: { cannedReplyId: await ctx.newCannedReply(office) },
+    }),
+  },
 
   // desk/*.routes.ts — add yours below.
 };

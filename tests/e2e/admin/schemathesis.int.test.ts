@@ -66,9 +66,10 @@ describe.skipIf(!bin && !ci)('admin API under schemathesis (served OpenAPI, fixe
   let workDir = '';
 
   beforeAll(async () => {
-    system = await startDeskSystem();
+    // Notification too: without it the reply routes answer 503.
+    system = await startDeskSystem({ with: ['notification'] });
     workDir = mkdtempSync(join(tmpdir(), 'pandawa-schemathesis-'));
-  }, 240_000);
+  }, 420_000);
   afterAll(async () => {
     await system?.stop();
     if (workDir) rmSync(workDir, { recursive: true, force: true });

@@ -74,6 +74,8 @@ export interface DeskSystem {
   sandboxUrl?: string;
   caseAddr: string;
   documentAddr: string;
+  /** notification's gRPC address (serving only when started `with: ['notification']`). */
+  notificationAddr: string;
   services: Partial<Record<Name, ServiceProcess>>;
   /** Account ids by username. */
   accountIds: Record<string, string>;
@@ -310,6 +312,7 @@ export async function startDeskSystem(options: DeskOptions = {}): Promise<DeskSy
     ...(wanted.has('sandbox') ? { sandboxUrl } : {}),
     caseAddr: envs.gateway.CASE_ADDR!,
     documentAddr: envs.gateway.DOCUMENT_ADDR!,
+    notificationAddr: envs.gateway.NOTIFICATION_ADDR!,
     services,
     accountIds,
     signIn,
