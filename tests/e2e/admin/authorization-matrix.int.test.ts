@@ -49,6 +49,11 @@ async function send(route: AnyRoute, request: SampleRequest, headers: Record<str
     },
     ...(hasBody ? { body: JSON.stringify(request.body) } : {}),
   });
+  // A server-sent-events stream never ends: its status and headers are the answer.
+  if ((res.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
+    await res.body?.cancel();
+    return { status: res.status, text: '' } satisfies Answer;
+  }
   return { status: res.status, text: await res.text() } satisfies Answer;
 }
 

@@ -237,5 +237,8 @@ export const MATRIX_FIXTURES: Record<string, RouteFixture> = {
     }),
   },
 
+  // The office's live case changes (server-sent events): the matrix reads status and headers.
+  streamCaseChanges: { request: () => ({}) },
+
   // desk/*.routes.ts — add yours below.
 };
