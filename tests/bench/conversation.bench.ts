@@ -8,8 +8,11 @@
  *
  * Every service is its own process, as `npm run dev` runs them; NATS and FerretDB from
  * NATS_URL / MONGO_URL (default: the local infrastructure, `npm run infra:up`).
- * BENCH_SECONDS (default 15) per rate. The notification service is not started: this process
- * reads the commands off the work queue, so the figures stop at `notify.wa.send`.
+ * BENCH_SECONDS (default 15) per rate. `BENCH_UNTIL=command` (default): the notification service
+ * is not started and this process reads the commands off the NOTIFY work queue, so the figures
+ * stop at `notify.wa.send`. `BENCH_UNTIL=receipt`: notification runs too and sends every reply to
+ * the sandbox; a reply counts when its `notify.wa.result` says `sent`, i.e. once the sandbox (as
+ * Meta) has taken it — the whole way to the citizen's phone.
  */
 import { performance } from 'node:perf_hooks';
 import { AckPolicy, DeliverPolicy } from '@nats-io/jetstream';
@@ -24,6 +27,7 @@ const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 const MONGO_URL = process.env.MONGO_URL ?? 'mongodb://127.0.0.1:27017';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CITIZENS = 400;
+const UNTIL = process.env.BENCH_UNTIL === 'receipt' ? 'receipt' : 'command';
 const ALWAYS_OPEN = 'sun-sat 00:00-24:00';
 
 const pct = (sorted: number[], p: number) =>
@@ -38,7 +42,8 @@ async function main() {
   await ensureStreams(jsm, Object.values(t.streams));
   const js = jetstream(nc);
 
-  const [gatewayPort, sandboxPort, casePort, documentPort, healthPort] = [
+  const [gatewayPort, sandboxPort, casePort, documentPort, healthPort, notificationPort] = [
+    await freePort(),
     await freePort(),
     await freePort(),
     await freePort(),
@@ -79,6 +84,20 @@ async function main() {
       SERVICE_HOURS: ALWAYS_OPEN,
       CITIZEN_MAX_MESSAGES_PER_MINUTE: '1000',
     }),
+    ...(UNTIL === 'receipt'
+      ? [
+          startService('notification', {
+            ...common,
+            MONGO_DB: testDbName(namespace, 'notification'),
+            HEALTH_PORT: String(notificationPort),
+            NOTIFICATION_GRPC_PORT: '0',
+            CASE_ADDR: `127.0.0.1:${casePort}`,
+            WHATSAPP_API_URL: sandboxUrl,
+            // Meta's pair rate limit is for real citizens; 400 bench citizens write often.
+            RECIPIENT_BURST: '1000',
+          }),
+        ]
+      : []),
   ];
   for (const [port, kind] of [
     [gatewayPort, 'http'],
@@ -86,6 +105,7 @@ async function main() {
     [casePort, 'grpc'],
     [documentPort, 'grpc'],
     [healthPort, 'http'],
+    ...(UNTIL === 'receipt' ? ([[notificationPort, 'http']] as const) : []),
   ] as const) {
     await waitFor(
       () =>
@@ -99,26 +119,34 @@ async function main() {
     );
   }
 
-  // When each message entered the sandbox, and when its reply reached notify.wa.send.
+  // When each message entered the sandbox, and when its reply reached notify.wa.send (or, with
+  // BENCH_UNTIL=receipt, the sandbox: its notify.wa.result `sent`).
   const sentAt = new Map<string, number>();
   const repliedAt = new Map<string, number>();
-  await jsm.consumers.add(t.streams.NOTIFY.name, {
+  const stream = UNTIL === 'receipt' ? t.streams.NOTIFY_RESULT.name : t.streams.NOTIFY.name;
+  await jsm.consumers.add(stream, {
     durable_name: 'bench',
     ack_policy: AckPolicy.Explicit,
     deliver_policy: DeliverPolicy.All,
   });
-  const reader = await (
-    await js.consumers.get(t.streams.NOTIFY.name, 'bench')
-  ).consume({
-    max_messages: 512,
-  });
+  const reader = await (await js.consumers.get(stream, 'bench')).consume({ max_messages: 512 });
+  /** `<wamid>:1/1` (a reply command's id) → the citizen's wamid it answers. */
+  const answered = (commandId: string) => commandId.slice(0, commandId.lastIndexOf(':'));
   void (async () => {
     for await (const m of reader) {
-      const { id, data } = m.json<{ id: string; data: { purpose: string } }>();
-      if (data.purpose === 'conversation.reply') {
-        const wamid = id.slice(0, id.lastIndexOf(':'));
-        if (!repliedAt.has(wamid)) repliedAt.set(wamid, performance.now());
-      }
+      const { id, data } = m.json<{
+        id: string;
+        data: { purpose?: string; outcome?: string; commandId?: string };
+      }>();
+      const wamid =
+        UNTIL === 'receipt'
+          ? data.purpose === 'conversation.reply' && data.outcome === 'sent' && data.commandId
+            ? answered(data.commandId)
+            : undefined
+          : data.purpose === 'conversation.reply'
+            ? answered(id)
+            : undefined;
+      if (wamid && !repliedAt.has(wamid)) repliedAt.set(wamid, performance.now());
       m.ack();
     }
   })();
@@ -178,7 +206,9 @@ async function main() {
       `${String(r.rate).padStart(4)} msg/s offered: ${r.answered}/${r.sent} answered, ` +
         `handled ${r.handledPerSecond.toFixed(1)} msg/s, p50 ${r.p50.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms`,
     );
-  console.log(`conversation: sandbox → notify.wa.send, ${SECONDS} s per rate`);
+  console.log(
+    `conversation: sandbox → ${UNTIL === 'receipt' ? 'notification → the sandbox' : 'notify.wa.send'}, ${SECONDS} s per rate`,
+  );
   /** Kept pace: every message answered, at the offered rate, p99 under 5 s. */
   const keptPace = (r: Awaited<ReturnType<typeof runAt>>, rate: number) =>
     r.answered >= r.sent && r.handledPerSecond >= rate * 0.9 && r.p99 <= 5000;
