@@ -58,6 +58,9 @@ export class OrderedLanes<T> {
       const next = lane.waiting.shift()!;
       try {
         await this.options.run(next.item);
+      } catch {
+        // `run` should settle its own item; if it throws anyway, the lane must go on: left
+        // behind, the key's later items would wait forever (kept alive, never redelivered).
       } finally {
         next.done();
       }

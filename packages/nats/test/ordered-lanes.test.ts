@@ -50,4 +50,19 @@ describe('ordered lanes', () => {
     release();
     await slow;
   });
+
+  it('goes on with a key after an item whose run threw, and frees the lane', async () => {
+    const ran: string[] = [];
+    const lanes = new OrderedLanes<string>({
+      settled: async () => undefined,
+      run: async (label) => {
+        ran.push(label);
+        if (label === 'bad') throw new Error('a handler that did not settle its message');
+      },
+    });
+    await Promise.all([lanes.push('a', 1, 'bad'), lanes.push('a', 2, 'next')]);
+    await lanes.push('a', 3, 'later');
+    expect(ran).toEqual(['bad', 'next', 'later']);
+    expect(lanes.size).toBe(0);
+  });
 });
