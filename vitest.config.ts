@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 // tests in tests/ talk to real NATS and MongoDB-wire servers that the global setup provides.
 export default defineConfig({
   test: {
+    // The default report, then one plain closing line with the counts (see the reporter).
+    reporters: ['default', './packages/testing/src/closing-line.reporter.ts'],
     projects: [
       {
         test: {
