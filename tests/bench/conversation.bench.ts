@@ -183,12 +183,16 @@ async function main() {
     }
     await Promise.all(sends);
     const offeredSeconds = (performance.now() - started) / 1000;
-    await waitFor(() => repliedAt.size >= sentAt.size, 120_000, 'replies').catch(() => undefined);
+    // Counted by this step's own messages: a later part of an earlier step's reply (a reply of
+    // two messages has two results, the second after the first) lands in `repliedAt` after the
+    // clear, and a bare size check would stop the wait one reply early.
+    const answeredNow = () => [...sentAt.keys()].filter((w) => repliedAt.has(w)).length;
+    await waitFor(() => answeredNow() >= sentAt.size, 120_000, 'replies').catch(() => undefined);
     const latencies = [...sentAt]
       .filter(([w]) => repliedAt.has(w))
       .map(([w, t0]) => repliedAt.get(w)! - t0)
       .sort((a, b) => a - b);
-    const lastReply = Math.max(...repliedAt.values());
+    const lastReply = Math.max(...[...sentAt.keys()].map((w) => repliedAt.get(w) ?? -Infinity));
     const handledPerSecond = latencies.length / ((lastReply - started) / 1000);
     return {
       rate,
