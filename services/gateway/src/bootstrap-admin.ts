@@ -5,11 +5,11 @@
  * office has an admin already: from then on its admins create accounts through the API. One
  * deployment serves several offices, so each office's first admin is made here.
  */
+import { ConfigError } from '@pandawa/config';
 import { connectMongo } from '@pandawa/mongo';
 import { createLogger } from '@pandawa/logging';
-import { z } from 'zod';
 import { createAccount } from './application/accounts/create-account.js';
-import { loadGatewayConfig } from './config.js';
+import { loadBootstrapAdminConfig, loadGatewayConfig } from './config.js';
 import { OFFICE_ID_PATTERN } from './domain/officer-account.js';
 import { scryptHasher } from './domain/password.js';
 import { AccountRepository } from './store/accounts/account.repository.js';
@@ -17,9 +17,8 @@ import { AccountRepository } from './store/accounts/account.repository.js';
 const config = loadGatewayConfig();
 const logger = createLogger({ service: 'gateway-bootstrap', level: config.LOG_LEVEL });
 const [username = '', officeId = '', displayName = 'Administrator'] = process.argv.slice(2);
-// The one setting only this command reads, so it is not in the service's schema.
-const password = z.string().min(12).safeParse(process.env.ADMIN_BOOTSTRAP_PASSWORD);
-if (!username || !OFFICE_ID_PATTERN.test(officeId) || !password.success) {
+const password = bootstrapPassword();
+if (!username || !OFFICE_ID_PATTERN.test(officeId) || password === undefined) {
   process.stderr.write(
     'usage: ADMIN_BOOTSTRAP_PASSWORD=<12+ characters> npm run bootstrap-admin -w @pandawa/gateway -- <username> <officeId> [display name]' +
       '\n',
@@ -38,7 +37,7 @@ try {
   } else {
     const account = await createAccount(
       { accounts, hasher: scryptHasher },
-      { username, displayName, officeId, role: 'admin', password: password.data },
+      { username, displayName, officeId, role: 'admin', password },
     );
     process.stdout.write(
       `created admin ${account.username} (${account.id}) for office ${account.officeId}` + '\n',
@@ -46,4 +45,14 @@ try {
   }
 } finally {
   await mongo.close();
+}
+
+/** The password, or undefined when it is missing or too short (the usage line says what to set). */
+function bootstrapPassword(): string | undefined {
+  try {
+    return loadBootstrapAdminConfig().ADMIN_BOOTSTRAP_PASSWORD;
+  } catch (error) {
+    if (error instanceof ConfigError) return undefined;
+    throw error;
+  }
 }

@@ -102,3 +102,15 @@ export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
 
 export const loadGatewayConfig = (env: Record<string, string | undefined> = process.env) =>
   loadConfig(gatewayConfigSchema, env);
+
+/**
+ * The one setting only `npm run bootstrap-admin` reads (the service never does, so it is not
+ * in the service's schema): the first admin's password, from the environment so that it stays
+ * out of the shell history and `ps`.
+ */
+export const bootstrapAdminConfigSchema = z.object({
+  ADMIN_BOOTSTRAP_PASSWORD: z.string().min(12),
+});
+
+export const loadBootstrapAdminConfig = (env: Record<string, string | undefined> = process.env) =>
+  loadConfig(bootstrapAdminConfigSchema, env);

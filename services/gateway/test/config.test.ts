@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { loadGatewayConfig } from '../src/config.js';
+import { loadBootstrapAdminConfig, loadGatewayConfig } from '../src/config.js';
 
 describe('gateway configuration', () => {
   it('binds loopback unless told otherwise', () => {
@@ -29,5 +29,18 @@ describe('gateway configuration', () => {
         ADMIN_JWT_ACTIVE_KID: 'jwt1',
       }).PANDAWA_ENV,
     ).toBe('production');
+  });
+
+  it('takes the bootstrap admin’s password only when it has at least 12 characters', () => {
+    const password = 'a long passphrase';
+    expect(loadBootstrapAdminConfig({ ADMIN_BOOTSTRAP_PASSWORD: password })).toEqual({
+      ADMIN_BOOTSTRAP_PASSWORD: password,
+    });
+    for (const env of [{}, { ADMIN_BOOTSTRAP_PASSWORD: 'too short' }])
+      expect(() => loadBootstrapAdminConfig(env)).toThrow(
+        expect.objectContaining({
+          problems: [expect.stringMatching(/^ADMIN_BOOTSTRAP_PASSWORD:/)],
+        }),
+      );
   });
 });
