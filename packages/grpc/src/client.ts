@@ -73,7 +73,7 @@ export interface CallOpts {
 }
 
 /** The shortest overload of a generated unary method: it carries the request and response types. */
-type UnaryMethod<Req, Res> = (
+export type UnaryMethod<Req, Res> = (
   request: Req,
   callback: grpc.requestCallback<Res>,
 ) => grpc.ClientUnaryCall;

@@ -7,6 +7,7 @@ export {
   useCallerSigner,
   type ClientOptions,
   type CallOpts,
+  type UnaryMethod,
 } from './client.js';
 export { loadHealthPackage, ServingStatus } from './health.js';
 export {

@@ -1,10 +1,11 @@
-import { callUnary } from '@pandawa/grpc';
+import { callUnary, type UnaryMethod } from '@pandawa/grpc';
 import type { z } from 'zod';
 import { assignableAccount } from '../../../application/desk/assignable-account.js';
 import { asOfficer } from '../../../grpc/desk.clients.js';
 import { route, type AnyRoute } from '../api-route.js';
 import type { Officer } from '../authenticate.js';
 import { caseAnswer } from './case-answer.js';
+import type { CaseMessage } from './case.mapper.js';
 import { caseDetail, caseIdParam, type casePriority } from './case.schemas.js';
 import {
   assigneeBody,
@@ -49,8 +50,27 @@ const CASE_ERRORS = [404, 409];
 export function caseActionRoutes(deps: DeskDeps): AnyRoute[] {
   const { clients } = deps;
   const cases = clients.cases;
-  const as = (officer: Officer) => asOfficer(officer, clients.deadlineMs);
-  const scope = (officer: Officer, caseId: string) => ({ officeId: officer.officeId, caseId });
+  /**
+   * One of case's writes on a case of the officer's office, called as the officer, answered
+   * with the updated case. `fields` are typed by the method (NoInfer), so a misspelt one does
+   * not compile.
+   */
+  const onCase = async <Fields>(
+    officer: Officer,
+    caseId: string,
+    write: UnaryMethod<{ officeId: string; caseId: string } & Fields, CaseMessage>,
+    fields: NoInfer<Fields>,
+  ) =>
+    caseAnswer(
+      deps,
+      officer,
+      await callUnary(
+        cases,
+        write,
+        { officeId: officer.officeId, caseId, ...fields },
+        asOfficer(officer, clients.deadlineMs),
+      ),
+    );
 
   return [
     route({
@@ -65,16 +85,7 @@ export function caseActionRoutes(deps: DeskDeps): AnyRoute[] {
       response: caseDetail,
       errors: CASE_ERRORS,
       handler: async ({ params, body, officer }) =>
-        caseAnswer(
-          deps,
-          officer,
-          await callUnary(
-            cases,
-            cases.transitionCase,
-            { ...scope(officer, params.caseId), ...transitionFields(body) },
-            as(officer),
-          ),
-        ),
+        onCase(officer, params.caseId, cases.transitionCase, transitionFields(body)),
     }),
     route({
       method: 'post',
@@ -88,16 +99,9 @@ export function caseActionRoutes(deps: DeskDeps): AnyRoute[] {
       response: caseDetail,
       errors: CASE_ERRORS,
       handler: async ({ params, body, officer }) =>
-        caseAnswer(
-          deps,
-          officer,
-          await callUnary(
-            cases,
-            cases.claimCase,
-            { ...scope(officer, params.caseId), expectedVersion: body.expectedVersion ?? 0 },
-            as(officer),
-          ),
-        ),
+        onCase(officer, params.caseId, cases.claimCase, {
+          expectedVersion: body.expectedVersion ?? 0,
+        }),
     }),
     route({
       method: 'put',
@@ -112,20 +116,10 @@ export function caseActionRoutes(deps: DeskDeps): AnyRoute[] {
       errors: CASE_ERRORS,
       handler: async ({ params, body, officer }) => {
         const assignee = await assignableAccount(deps.accounts, officer.officeId, body.assigneeId);
-        return caseAnswer(
-          deps,
-          officer,
-          await callUnary(
-            cases,
-            cases.assignCase,
-            {
-              ...scope(officer, params.caseId),
-              assigneeId: assignee.id,
-              expectedVersion: body.expectedVersion ?? 0,
-            },
-            as(officer),
-          ),
-        );
+        return onCase(officer, params.caseId, cases.assignCase, {
+          assigneeId: assignee.id,
+          expectedVersion: body.expectedVersion ?? 0,
+        });
       },
     }),
     route({
@@ -141,20 +135,10 @@ export function caseActionRoutes(deps: DeskDeps): AnyRoute[] {
       response: caseDetail,
       errors: CASE_ERRORS,
       handler: async ({ params, query, officer }) =>
-        caseAnswer(
-          deps,
-          officer,
-          await callUnary(
-            cases,
-            cases.unassignCase,
-            {
-              ...scope(officer, params.caseId),
-              reason: '',
-              expectedVersion: query.expectedVersion ?? 0,
-            },
-            as(officer),
-          ),
-        ),
+        onCase(officer, params.caseId, cases.unassignCase, {
+          reason: '',
+          expectedVersion: query.expectedVersion ?? 0,
+        }),
     }),
     route({
       method: 'post',
@@ -168,16 +152,7 @@ export function caseActionRoutes(deps: DeskDeps): AnyRoute[] {
       response: caseDetail,
       errors: [404],
       handler: async ({ params, body, officer }) =>
-        caseAnswer(
-          deps,
-          officer,
-          await callUnary(
-            cases,
-            cases.addInternalNote,
-            { ...scope(officer, params.caseId), text: body.text },
-            as(officer),
-          ),
-        ),
+        onCase(officer, params.caseId, cases.addInternalNote, { text: body.text }),
     }),
     route({
       method: 'patch',
@@ -191,22 +166,12 @@ export function caseActionRoutes(deps: DeskDeps): AnyRoute[] {
       response: caseDetail,
       errors: CASE_ERRORS,
       handler: async ({ params, body, officer }) =>
-        caseAnswer(
-          deps,
-          officer,
-          await callUnary(
-            cases,
-            cases.updateCaseTriage,
-            {
-              ...scope(officer, params.caseId),
-              priority: body.priority ? PRIORITY_IN[body.priority] : 'CASE_PRIORITY_UNSPECIFIED',
-              replaceTags: body.tags !== undefined,
-              tags: body.tags ?? [],
-              expectedVersion: body.expectedVersion ?? 0,
-            },
-            as(officer),
-          ),
-        ),
+        onCase(officer, params.caseId, cases.updateCaseTriage, {
+          priority: body.priority ? PRIORITY_IN[body.priority] : 'CASE_PRIORITY_UNSPECIFIED',
+          replaceTags: body.tags !== undefined,
+          tags: body.tags ?? [],
+          expectedVersion: body.expectedVersion ?? 0,
+        }),
     }),
   ];
 }
