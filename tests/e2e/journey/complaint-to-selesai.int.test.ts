@@ -265,6 +265,25 @@ describe('a complaint from the first message to SELESAI, every step heard on Wha
     ]);
     expect(new Set(all.map((m) => m.wamid)).size).toBe(all.length);
     for (const m of all) expect(JSON.stringify(m.payload)).not.toContain(NIK);
+
+    // Nothing personal in any service's log, at the `info` level the harness runs them at: not
+    // the numbers, not the phone, not what the citizen or the officer wrote. (The sandbox is left
+    // out: it plays Meta and the citizen's phone.)
+    const personal = {
+      NIK,
+      KK,
+      phone: citizen.waId,
+      'the citizen’s description': 'Ditolak di bank karena NIK saya tidak aktif',
+      'the officer’s reply': replyText,
+      'the visit instructions': visitInstructions,
+    };
+    for (const [name, service] of Object.entries(system.services)) {
+      if (name === 'sandbox' || !service) continue;
+      const log = service.output.join('');
+      expect(log, `the ${name} log was captured`).toContain('"level":"info"');
+      for (const [what, value] of Object.entries(personal))
+        expect(log.includes(value), `${what} in the ${name} log`).toBe(false);
+    }
   });
 });
 
