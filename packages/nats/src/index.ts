@@ -22,4 +22,13 @@ export {
   type FollowerHandle,
   type FollowerOptions,
 } from './follower.js';
-export { OfficeSettingsKv, type StoredOfficeSettings } from './office-settings.kv.js';
+export {
+  OfficeSettingsKv,
+  type OfficeSettingsChange,
+  type OfficeSettingsWatch,
+  type StoredOfficeSettings,
+} from './office-settings.kv.js';
+export {
+  OfficeSettingsFollower,
+  type OfficeSettingsFollowerOptions,
+} from './office-settings.follower.js';

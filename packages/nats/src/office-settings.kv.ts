@@ -1,5 +1,5 @@
 import { JetStreamApiCodes, JetStreamApiError } from '@nats-io/jetstream';
-import { Kvm, type KV } from '@nats-io/kv';
+import { Kvm, type KV, type KvEntry } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/transport-node';
 import {
   officeSettingsKey,
@@ -14,6 +14,20 @@ import type { Logger } from '@pandawa/logging';
 export interface StoredOfficeSettings {
   settings: OfficeSettings;
   revision: number;
+}
+
+/** One office's entry as a watch sees it: its settings, or undefined (deleted or unreadable). */
+export interface OfficeSettingsChange {
+  officeId: string;
+  stored: StoredOfficeSettings | undefined;
+}
+
+/** Every office's entry, current values first, then each change as it is written. */
+export interface OfficeSettingsWatch {
+  changes: AsyncIterable<OfficeSettingsChange>;
+  /** Resolves once every office's value stored when the watch began has been handed out. */
+  current: Promise<void>;
+  stop(): void;
 }
 
 /**
@@ -49,7 +63,37 @@ export class OfficeSettingsKv {
     const key = officeSettingsKey(officeId);
     if (!key) return undefined;
     const entry = await this.kv.get(key);
-    if (!entry || entry.operation !== 'PUT') return undefined;
+    return entry ? this.parse(officeId, entry) : undefined;
+  }
+
+  /**
+   * Follows every office's entry (the services that keep the settings in memory, where a read
+   * per use would be too slow: the case service's SLA clocks, notification's templates). The
+   * client's ordered consumer re-creates itself after a disconnect; a watch that ends is for
+   * the caller to start again (OfficeSettingsFollower does).
+   */
+  async watch(): Promise<OfficeSettingsWatch> {
+    // The newest revision before the watch starts: once it (or a later one) is handed out,
+    // every value stored then has been (a last-value watch delivers the newest of each key).
+    const { last_seq: lastRevision, messages } = (await this.kv.status()).streamInfo.state;
+    const entries = await this.kv.watch();
+    let markCurrent!: () => void;
+    const current = new Promise<void>((resolve) => (markCurrent = resolve));
+    if (messages === 0) markCurrent();
+    const parse = (officeId: string, entry: KvEntry) => this.parse(officeId, entry);
+    async function* changes(): AsyncGenerator<OfficeSettingsChange> {
+      for await (const entry of entries) {
+        yield { officeId: entry.key, stored: parse(entry.key, entry) };
+        // After the yield: the caller has applied the entry before `current` resolves.
+        if (entry.isUpdate || entry.revision >= lastRevision) markCurrent();
+      }
+    }
+    return { changes: changes(), current, stop: () => entries.stop() };
+  }
+
+  /** A deleted entry or one that does not parse reads as unset (the configuration applies). */
+  private parse(officeId: string, entry: KvEntry): StoredOfficeSettings | undefined {
+    if (entry.operation !== 'PUT') return undefined;
     let parsed: unknown;
     try {
       parsed = entry.json();

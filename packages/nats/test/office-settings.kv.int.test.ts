@@ -1,7 +1,7 @@
 import type { OfficeSettings } from '@pandawa/contracts';
-import { connectTestBus, testLogger, testNamespace, type TestBus } from '@pandawa/testing';
+import { connectTestBus, testLogger, testNamespace, waitFor, type TestBus } from '@pandawa/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OfficeSettingsKv } from '../src/index.js';
+import { OfficeSettingsFollower, OfficeSettingsKv } from '../src/index.js';
 
 let bus: TestBus;
 const logger = testLogger('office-settings-test');
@@ -58,5 +58,68 @@ describe('office settings in NATS KV (real JetStream)', () => {
     // Another office's value under this key is not this office's settings.
     await raw.put('kampar', JSON.stringify(settings('dumai', 'x')));
     expect(await kv.read('kampar')).toBeUndefined();
+  });
+
+  it('a follower holds what is stored when it starts, then each change, deletion and bad value', async () => {
+    const own = await connectTestBus(process.env.NATS_URL!, testNamespace());
+    try {
+      const kv = await OfficeSettingsKv.open(own.nc, own.topology, logger);
+      await kv.write(settings('pekanbaru', 'Jl. Satu'));
+      await kv.write(settings('dumai', 'Jl. Dua'));
+      const revision = await kv.write(settings('pekanbaru', 'Jl. Tiga'));
+      const follower = new OfficeSettingsFollower(kv, logger);
+      await follower.start();
+      // Loaded before start() resolves: no wait on the first use.
+      expect(follower.get('pekanbaru')).toEqual({
+        settings: settings('pekanbaru', 'Jl. Tiga'),
+        revision,
+      });
+      expect(follower.get('dumai')?.settings.address).toBe('Jl. Dua');
+      expect(follower.get('siak')).toBeUndefined();
+
+      await kv.write(settings('siak', 'Jl. Empat'));
+      await waitFor(() => follower.get('siak')?.settings.address === 'Jl. Empat', 20_000, 'siak');
+      const { Kvm } = await import('@nats-io/kv');
+      const raw = await new Kvm(own.nc).open(own.topology.buckets.officeSettings);
+      await raw.delete('dumai');
+      await raw.put(
+        'pekanbaru',
+        JSON.stringify({ ...settings('pekanbaru', 'x'), schemaVersion: 2 }),
+      );
+      await waitFor(
+        () => !follower.get('dumai') && !follower.get('pekanbaru'),
+        20_000,
+        'deleted and unreadable entries dropped',
+      );
+      await follower.stop();
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('a follower of an empty bucket starts at once, and one whose watch fails keeps trying', async () => {
+    const own = await connectTestBus(process.env.NATS_URL!, testNamespace());
+    try {
+      const kv = await OfficeSettingsKv.open(own.nc, own.topology, logger);
+      const empty = new OfficeSettingsFollower(kv, logger, { initialWaitMs: 600_000 });
+      await empty.start(); // would hang for ten minutes if an empty bucket never counted as loaded
+      await empty.stop();
+
+      let attempts = 0;
+      const flaky = new OfficeSettingsFollower(
+        {
+          watch: () => (++attempts < 3 ? Promise.reject(new Error('no JetStream')) : kv.watch()),
+        },
+        logger,
+        { retryMs: 10 },
+      );
+      await flaky.start();
+      await kv.write(settings('kampar', 'Jl. Lima'));
+      await waitFor(() => flaky.get('kampar')?.settings.address === 'Jl. Lima', 20_000, 'kampar');
+      expect(attempts).toBe(3);
+      await flaky.stop();
+    } finally {
+      await own.close();
+    }
   });
 });

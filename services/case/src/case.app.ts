@@ -1,11 +1,18 @@
 import type { Topology } from '@pandawa/contracts';
 import type { Logger } from '@pandawa/logging';
 import type { Connection } from '@pandawa/mongo';
-import type { EventPublisher, JetStreamClient, JetStreamManager } from '@pandawa/nats';
+import {
+  OfficeSettingsFollower,
+  type EventPublisher,
+  type JetStreamClient,
+  type JetStreamManager,
+  type OfficeSettingsKv,
+} from '@pandawa/nats';
 import type { GrpcServer } from '@pandawa/grpc';
 import { CaseService } from './case.service.js';
 import type { ServiceSchedule } from './domain/service-hours.js';
 import { startIdentityChangeConsumer } from './events/identity-change.consumer.js';
+import { OfficeSchedules } from './events/office-schedules.js';
 import { OutboxRelay } from './events/outbox.relay.js';
 import { registerCaseGrpc } from './grpc/case.grpc.js';
 import { SlaCheckSchedule } from './schedules/sla-check.schedule.js';
@@ -24,7 +31,10 @@ export interface CaseAppOptions {
   topology: Topology;
   grpcServer: GrpcServer;
   logger: Logger;
+  /** The configured schedule; an office's settings override its hours and holidays. */
   schedule: ServiceSchedule;
+  /** The `office_settings` bucket (architecture §3.2); without it every office keeps `schedule`. */
+  officeSettings?: Pick<OfficeSettingsKv, 'watch'>;
   outboxPollIntervalMs: number;
   slaCheckIntervalMs: number;
   /** CASE_LISTS: the in-memory view (default) or MongoDB's indexes. */
@@ -51,11 +61,16 @@ export async function createCaseApp(options: CaseAppOptions) {
   const lists: CaseLists =
     memory ??
     new IndexedCaseLists({ connection: options.mongo, repository, logger: options.logger });
+  const officeSettings = options.officeSettings
+    ? new OfficeSettingsFollower(options.officeSettings, options.logger)
+    : undefined;
+  const schedules = new OfficeSchedules(options.schedule, officeSettings, options.logger);
   const service = new CaseService({
     repository,
     locks,
     lists,
     schedule: options.schedule,
+    scheduleFor: (officeId) => schedules.for(officeId),
     logger: options.logger,
     // `relay` is defined below; writes only happen once start-up has finished.
     onEventsWritten: () => relay.kick(),
@@ -86,12 +101,16 @@ export async function createCaseApp(options: CaseAppOptions) {
     service,
     relay,
     slaChecker,
+    /** Each office's SLA schedule as the clocks read it now (tests look into it). */
+    schedules,
     /**
      * Starts the relay and the SLA checker, and resolves once the lists can answer (the
      * in-memory view loaded: lists and statistics answer UNAVAILABLE until then; health says
      * NOT_SERVING).
      */
     async start() {
+      // First: the SLA clocks of the first writes already follow the offices' hours.
+      await officeSettings?.start();
       relay.start();
       slaChecker.start();
       await lists.start();
@@ -108,6 +127,7 @@ export async function createCaseApp(options: CaseAppOptions) {
       await slaChecker.stop();
       await relay.stop();
       await lists.stop();
+      await officeSettings?.stop();
     },
   };
 }

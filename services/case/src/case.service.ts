@@ -31,7 +31,10 @@ export interface CaseServiceOptions {
   /** Serializes writes to one case (FerretDB v1 updates are not isolated; see case-lock.repository.ts). */
   locks: CaseLocks;
   lists: CaseLists;
+  /** The configured schedule (SERVICE_HOURS, SERVICE_HOLIDAYS). */
   schedule: ServiceSchedule;
+  /** Each office's schedule (its settings, else `schedule`); without it, `schedule` for all. */
+  scheduleFor?: (officeId: string) => ServiceSchedule;
   logger: Logger;
   slaTargets?: Readonly<Record<CaseCategory, SlaTargets>>;
   /** Called after a write that left events in the outbox, so the relay publishes them now. */
@@ -58,7 +61,7 @@ export class CaseService {
       repo: options.repository,
       locks: options.locks,
       lists: options.lists,
-      schedule: options.schedule,
+      scheduleFor: options.scheduleFor ?? (() => options.schedule),
       targets: options.slaTargets ?? DEFAULT_SLA_TARGETS,
       logger: options.logger,
       now: options.now ?? (() => new Date()),

@@ -1,6 +1,7 @@
 import { createLogger } from '@pandawa/logging';
 import { CallerVerifier, GrpcServer } from '@pandawa/grpc';
 import { connectBackbone, handleShutdown, runMain } from '@pandawa/lifecycle';
+import { OfficeSettingsKv } from '@pandawa/nats';
 import { createCaseApp } from './case.app.js';
 import { loadCaseConfig } from './config.js';
 import { createSchedule } from './domain/service-hours.js';
@@ -40,6 +41,7 @@ await runMain('case', async () => {
     grpcServer,
     logger,
     schedule,
+    officeSettings: await OfficeSettingsKv.open(backbone.nc, backbone.topology, logger),
     outboxPollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
     slaCheckIntervalMs: config.SLA_CHECK_INTERVAL_MS,
     lists: config.CASE_LISTS,

@@ -17,7 +17,11 @@ export interface CaseContext {
   locks: CaseLocks;
   /** Lists, statistics and the SLA check read it; every write here is told to it at once. */
   lists: CaseLists;
-  schedule: ServiceSchedule;
+  /**
+   * The office's SLA schedule now (its settings, else the configuration; architecture §3.2).
+   * Read at each clock operation: a change of hours applies from the next one (§7).
+   */
+  scheduleFor: (officeId: string) => ServiceSchedule;
   targets: Readonly<Record<CaseCategory, SlaTargets>>;
   logger: Logger;
   now: () => Date;

@@ -98,7 +98,7 @@ export function addOfficerReply(
       deliveryStatus: 'DELIVERY_PENDING',
     };
     const sla = { ...doc.sla };
-    stopFirstResponseClock(ctx.schedule, doc.createdAt, sla, now);
+    stopFirstResponseClock(ctx.scheduleFor(doc.officeId), doc.createdAt, sla, now);
     return {
       set: { sla, slaNextCheckAt: nextSlaCheck(sla, doc.status) },
       push: { messages: [message] },

@@ -28,12 +28,13 @@ export function transitionCase(
   return mutateCase(ctx, actor, officeId, caseId, expectedVersion, (doc, now) => {
     const detail = planTransition(doc.status, input, actor);
     const set: Mutation['set'] = { status: input.to, statusDetail: detail };
+    const schedule = ctx.scheduleFor(doc.officeId);
     let sla = { ...doc.sla };
-    if (isStaff(actor)) stopFirstResponseClock(ctx.schedule, doc.createdAt, sla, now);
+    if (isStaff(actor)) stopFirstResponseClock(schedule, doc.createdAt, sla, now);
     sla = isOpen(input.to)
-      ? resolutionClockFor(ctx.schedule, sla, input.to, now)
+      ? resolutionClockFor(schedule, sla, input.to, now)
       : // Only an officer's decision counts as a resolution time; a cancellation stops the clock.
-        stopResolutionClock(ctx.schedule, doc.createdAt, sla, now, input.to !== 'DIBATALKAN');
+        stopResolutionClock(schedule, doc.createdAt, sla, now, input.to !== 'DIBATALKAN');
     Object.assign(set, { sla, slaNextCheckAt: nextSlaCheck(sla, input.to) });
     const clock = resolutionClockAudit(doc.sla, sla);
     return {

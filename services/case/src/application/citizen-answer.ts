@@ -18,7 +18,7 @@ export function resumeOnCitizenAnswer(
   auditBefore: Record<string, unknown> | null;
   auditAfter: Record<string, unknown>;
 } {
-  const sla = resumeResolutionClock(ctx.schedule, doc.sla, now);
+  const sla = resumeResolutionClock(ctx.scheduleFor(doc.officeId), doc.sla, now);
   if (sla === doc.sla) return { auditBefore: null, auditAfter: {} };
   const clock = resolutionClockAudit(doc.sla, sla);
   return {

@@ -76,7 +76,7 @@ export async function createCase(
   if (existing) return sameCreate(actor, existing);
 
   const now = ctx.now();
-  const due = computeDueTimes(ctx.schedule, ctx.targets, input.category, now);
+  const due = computeDueTimes(ctx.scheduleFor(input.officeId), ctx.targets, input.category, now);
   const id = randomUUID();
   // Listed under the citizen before it exists: a crash in between leaves an id that lists as
   // nothing, never a case the citizen cannot find.

@@ -8,7 +8,7 @@ import {
   type CaseProto,
 } from '@pandawa/grpc';
 import { connectMongo, type Connection } from '@pandawa/mongo';
-import { EventPublisher } from '@pandawa/nats';
+import { EventPublisher, OfficeSettingsKv } from '@pandawa/nats';
 import {
   connectTestBus,
   testCallerSigner,
@@ -18,7 +18,7 @@ import {
   type TestBus,
 } from '@pandawa/testing';
 import { createCaseApp } from '../../src/case.app.js';
-import { createSchedule } from '../../src/domain/service-hours.js';
+import { createSchedule, type ServiceSchedule } from '../../src/domain/service-hours.js';
 import type { CaseListView } from '../../src/read-model/case-list.view.js';
 import type { CaseMethod, ReqIn, ResOut } from '../../src/grpc/case.proto-types.js';
 
@@ -75,7 +75,13 @@ export interface InProcessCase {
 /** The case service in this process, over real gRPC, FerretDB and NATS, in its own namespace. */
 export async function startInProcess(
   namespace: string,
-  options: { now?: () => Date; slaCheckIntervalMs?: number; natsUrl?: string } = {},
+  options: {
+    now?: () => Date;
+    slaCheckIntervalMs?: number;
+    natsUrl?: string;
+    /** The configured schedule (default ALWAYS_OPEN); offices' settings in the KV override it. */
+    schedule?: ServiceSchedule;
+  } = {},
 ): Promise<InProcessCase> {
   const logger = testLogger('case');
   const bus = await connectTestBus(options.natsUrl ?? process.env.NATS_URL!, namespace);
@@ -99,7 +105,9 @@ export async function startInProcess(
     topology: topology(namespace),
     grpcServer: server,
     logger,
-    schedule: ALWAYS_OPEN,
+    schedule: options.schedule ?? ALWAYS_OPEN,
+    // The namespace's own bucket: empty unless a test writes an office's settings.
+    officeSettings: await OfficeSettingsKv.open(bus.nc, topology(namespace), logger),
     outboxPollIntervalMs: 200,
     slaCheckIntervalMs: options.slaCheckIntervalMs ?? 3_600_000,
     ...(options.now ? { now: options.now } : {}),
