@@ -66,6 +66,15 @@ export const notificationConfigSchema = z.object({
    * inside it does not arrive just outside it (131047).
    */
   WINDOW_SAFETY_MARGIN_MS: duration(5 * 60_000),
+  /**
+   * Held messages (architecture §3.1): the free-form content a template stood in for, delivered
+   * when the citizen next writes. At most this many per citizen and number (past it, the oldest
+   * are dropped undelivered), each for at most HELD_MAX_AGE_MS (then purged undelivered).
+   */
+  HELD_MAX_PER_CITIZEN: count(10, 100),
+  HELD_MAX_AGE_MS: duration(7 * 24 * 60 * 60_000),
+  /** How often expired held messages are purged. */
+  HELD_PURGE_INTERVAL_MS: duration(10 * 60_000),
   /** Approved templates used when the window is closed (names as approved in WhatsApp Manager). */
   TEMPLATE_CASE_UPDATE: z.string().min(1).max(512).default('pandawa_case_update'),
   TEMPLATE_OFFICER_REPLY: z.string().min(1).max(512).default('pandawa_officer_reply'),

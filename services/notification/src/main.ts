@@ -75,6 +75,11 @@ await runMain('notification', async () => {
       officerReply: config.TEMPLATE_OFFICER_REPLY,
       language: config.TEMPLATE_LANGUAGE,
     },
+    held: {
+      maxPerCitizen: config.HELD_MAX_PER_CITIZEN,
+      maxAgeMs: config.HELD_MAX_AGE_MS,
+      purgeIntervalMs: config.HELD_PURGE_INTERVAL_MS,
+    },
     caseDelivery: { address: config.CASE_ADDR, deadlineMs: config.GRPC_DEADLINE_MS },
     grpcServer,
   });

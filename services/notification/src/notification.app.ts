@@ -14,6 +14,7 @@ import {
   type CaseDeliveryReporter,
 } from './application/case-delivery.js';
 import { DeliveryStatuses } from './application/delivery-statuses.js';
+import { HeldMessages } from './application/held-messages.js';
 import { NotificationMetrics } from './application/metrics.js';
 import { PauseGates } from './application/pause-gates.js';
 import { sendCommand, type SendDeps, type SendPolicy } from './application/send-command.js';
@@ -22,10 +23,13 @@ import { SendOutcomes } from './application/send-outcomes.js';
 import { RecipientPacer, ThroughputGate } from './application/throughput.js';
 import { AccessTokenSource, WhatsAppDispatch } from './application/whatsapp-dispatch.js';
 import type { CaseTemplates } from './domain/case-notice.js';
+import type { HeldBounds } from './domain/held-message.js';
 import { DURABLES, startConsumers } from './events/consumers.js';
 import { registerNotificationGrpc } from './grpc/notification.grpc.js';
+import { HeldPurgeSchedule } from './schedules/held-purge.schedule.js';
 import { CustomerWindowRepository } from './store/customer-window.repository.js';
 import { DeliveryStatusRepository } from './store/delivery-status.repository.js';
+import { HeldMessageRepository } from './store/held-message.repository.js';
 import { SendRecordRepository } from './store/send-record.repository.js';
 
 export interface NotificationAppOptions {
@@ -51,6 +55,8 @@ export interface NotificationAppOptions {
   sendConcurrency: number;
   policy: SendPolicy;
   templates: CaseTemplates;
+  /** Held messages: per citizen and number, how many and how long (architecture §3.1). */
+  held: HeldBounds & { purgeIntervalMs: number };
   /** The case service's address, or a reporter (tests). */
   caseDelivery: { address: string; deadlineMs: number } | CaseDeliveryReporter;
   /** The 24-hour window's clock; tests share the sandbox's. */
@@ -104,6 +110,19 @@ export function createNotificationApp(options: NotificationAppOptions) {
     metrics,
     logger,
   );
+  const heldRepo = new HeldMessageRepository(options.mongo);
+  const held = new HeldMessages({
+    repo: heldRepo,
+    records,
+    publisher: options.publisher,
+    topology,
+    bounds: { maxPerCitizen: options.held.maxPerCitizen, maxAgeMs: options.held.maxAgeMs },
+    windowMarginMs: options.policy.windowMarginMs,
+    metrics,
+    logger,
+    now,
+  });
+  const heldPurge = new HeldPurgeSchedule(held, options.held.purgeIntervalMs, logger);
   const tokens = new AccessTokenSource(
     options.whatsapp.accessToken,
     options.whatsapp.accessTokenFile,
@@ -132,6 +151,7 @@ export function createNotificationApp(options: NotificationAppOptions) {
     outcomes,
     caseDelivery,
     statuses,
+    held,
     metrics,
     numberOf: (officeId) =>
       options.whatsapp.officeNumbers[officeId] ?? options.whatsapp.defaultPhoneNumberId,
@@ -169,9 +189,12 @@ export function createNotificationApp(options: NotificationAppOptions) {
     statuses,
     metrics,
     gates,
+    held,
+    heldRepo,
     async start() {
       // With a token file, its content wins over WHATSAPP_ACCESS_TOKEN from the start.
       await tokens.reload();
+      await heldRepo.ensureIndexes();
       consumers = await startConsumers({
         js: options.js,
         jsm: options.jsm,
@@ -183,13 +206,15 @@ export function createNotificationApp(options: NotificationAppOptions) {
         statuses,
         windows,
         windowMemory,
+        held,
         now,
       });
+      heldPurge.start();
     },
     /** Stops waiting sends (their commands go back to the queue), then the consumers. */
     async stop() {
       stopping.abort();
-      await Promise.all(consumers.map((c) => c.stop()));
+      await Promise.all([...consumers.map((c) => c.stop()), heldPurge.stop()]);
     },
     consumersRunning: () => consumers.length > 0 && consumers.every((c) => c.isRunning()),
   };

@@ -70,8 +70,12 @@ export class DeliveryStatuses {
   async reportToCase(record: SendRecord, atLeast: DeliveryState): Promise<void> {
     if (!record.caseId || !record.caseMessageId || !record.wamid) return;
     const seen = await this.statuses.seen(record.wamid);
-    const state = furthestState([atLeast, ...seen.map((s) => s.status)]);
-    if (!state) return;
+    const furthest = furthestState([atLeast, ...seen.map((s) => s.status)]);
+    if (!furthest) return;
+    // A template that stood in for the reply (its text held for the citizen's next message):
+    // its "delivered" and "read" are the template's, not the reply's, whose own send reports
+    // them once it goes (held-messages.ts). "sent" and "failed" are told as they are.
+    const state = record.viaTemplate && furthest !== 'failed' ? 'sent' : furthest;
     const failed = seen.find((s) => s.status === 'failed');
     await this.caseDelivery.report(
       { officeId: record.officeId, caseId: record.caseId, caseMessageId: record.caseMessageId },

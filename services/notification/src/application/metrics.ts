@@ -78,6 +78,18 @@ export class NotificationMetrics {
     'notification_template_fallbacks_total',
     'Sends that went as the fallback template because the window was closed.',
   );
+  readonly held = new Counter(
+    'notification_held_total',
+    'Free-form contents held because their template went instead (window closed), by purpose.',
+  );
+  readonly heldReleased = new Counter(
+    'notification_held_released_total',
+    'Held contents whose delivery reached its outcome after the citizen wrote (sent, not_sent).',
+  );
+  readonly heldDropped = new Counter(
+    'notification_held_dropped_total',
+    'Held contents dropped undelivered: expired, or the oldest past the per-citizen count.',
+  );
   readonly statuses = new Counter(
     'notification_delivery_statuses_total',
     'Delivery status webhooks applied, by status.',
@@ -108,6 +120,9 @@ export class NotificationMetrics {
       ...this.unknown.render(),
       ...this.duplicates.render(),
       ...this.viaTemplate.render(),
+      ...this.held.render(),
+      ...this.heldReleased.render(),
+      ...this.heldDropped.render(),
       ...this.statuses.render(),
       ...this.sendLatency.render(),
       ...this.graphLatency.render(),

@@ -15,6 +15,7 @@ import type {
 } from '../store/send-record.repository.js';
 import type { CaseDeliveryReporter } from './case-delivery.js';
 import type { DeliveryStatuses } from './delivery-statuses.js';
+import type { HeldMessages } from './held-messages.js';
 import type { NotificationMetrics } from './metrics.js';
 import type { PauseGates } from './pause-gates.js';
 import type { SendOutcomes } from './send-outcomes.js';
@@ -44,6 +45,8 @@ export interface SendDeps {
   outcomes: SendOutcomes;
   caseDelivery: CaseDeliveryReporter;
   statuses: DeliveryStatuses;
+  /** The free-form content of a send that leaves as its template, kept for the citizen's reply. */
+  held: HeldMessages;
   metrics: NotificationMetrics;
   /** Commands this process finished (final records), so their copies skip the database. */
   finished: RecentMemory<SendRecord>;
@@ -69,7 +72,8 @@ const identifiersOf = (to: SendCommand['data']['to']) =>
  * recorded `unknown`, never sent blindly a second time. Otherwise: wait while the number is
  * paused, choose free-form or the fallback template by the window, pace, send, and record.
  * Transient failures are retried here, holding the command, so the citizen's later messages wait
- * behind it and order holds.
+ * behind it and order holds. A free-form message that leaves as its template has its content
+ * held first (held-messages.ts), for the citizen's next message to release.
  */
 export async function sendCommand(deps: SendDeps, command: SendCommand): Promise<void> {
   const { records } = deps;
@@ -108,6 +112,15 @@ export async function sendCommand(deps: SendDeps, command: SendCommand): Promise
   let attempt = 0;
   let forceTemplate = false;
   let probing = false;
+  let held = false;
+  const failed = async (error: SendError, alertKind?: 'permanent_failure' | 'gave_up') => {
+    await fail(deps, record, attempt, error, alertKind);
+    // The template did not go either: the citizen was promised nothing.
+    if (held)
+      await deps.held.discard(command.id).catch((err: unknown) => {
+        deps.logger.warn({ err, commandId: command.id }, 'held message not discarded');
+      });
+  };
   for (;;) {
     if (!probing) await deps.gates.whenOpen(phoneNumberId);
     const open =
@@ -121,12 +134,19 @@ export async function sendCommand(deps: SendDeps, command: SendCommand): Promise
         attempt = record.attempts;
         continue;
       }
-      await fail(deps, record, attempt, {
+      await failed({
         code: 131047,
         title: 'WINDOW_CLOSED: the 24-hour window is closed and the command has no template',
         permanent: true,
       });
       return;
+    }
+    if (choice.viaTemplate && !held) {
+      // Held before the template's request leaves (and before its claim: a database failure
+      // here naks the command, which then goes later, template and all). A crash between the two
+      // is a redelivery that holds nothing twice.
+      await deps.held.hold(command, phoneNumberId);
+      held = true;
     }
     if (choice.send.kind !== 'read') await deps.pacer.take(citizenKey(data.to));
     const finish = await deps.throughput.start(phoneNumberId);
@@ -174,7 +194,7 @@ export async function sendCommand(deps: SendDeps, command: SendCommand): Promise
         // A message that breaks Meta's limits (WhatsAppLimitError) or an identity we cannot
         // address: it will never succeed.
         const title = error instanceof Error ? error.message : String(error);
-        await fail(deps, record, attempt, { title: title.slice(0, 512), permanent: true });
+        await failed({ title: title.slice(0, 512), permanent: true });
         return;
       }
       action = {
@@ -198,7 +218,7 @@ export async function sendCommand(deps: SendDeps, command: SendCommand): Promise
           await records.markAnswered(command.id, attempt, lastError, new Date());
           continue;
         }
-        await fail(deps, record, attempt, { ...lastError, permanent: true });
+        await failed({ ...lastError, permanent: true });
         return;
       case 'pause': {
         await records.markAnswered(command.id, attempt, lastError, new Date());
@@ -235,17 +255,18 @@ export async function sendCommand(deps: SendDeps, command: SendCommand): Promise
           );
           continue;
         }
-        await fail(deps, record, attempt, { ...lastError, permanent: false }, 'gave_up');
+        await failed({ ...lastError, permanent: false }, 'gave_up');
         return;
       case 'unknown': {
         const error: SendError = { ...lastError, permanent: true };
         await records.markFinal(command.id, 'unknown', { error, attempts: attempt }, new Date());
         deps.metrics.unknown.inc({ phone_number_id: phoneNumberId });
         await deps.outcomes.result({ ...record, state: 'unknown', error });
+        await settleHeld(deps, command.id, false);
         return;
       }
       case 'permanent':
-        await fail(deps, record, attempt, { ...lastError, permanent: true });
+        await failed({ ...lastError, permanent: true });
         return;
     }
   }
@@ -276,11 +297,24 @@ async function settleExisting(deps: SendDeps, record: SendRecord): Promise<boole
     const unknown: SendRecord = { ...record, state: 'unknown', error };
     deps.finished.set(record._id, unknown);
     await deps.outcomes.result(unknown);
+    await settleHeld(deps, record._id, false);
     return true;
   }
   deps.finished.set(record._id, record);
   await deps.outcomes.result(record);
+  // A release found final (its held record outlived it): purged now, not sent again.
+  await settleHeld(deps, record._id, record.state === 'sent', false);
   return true;
+}
+
+/**
+ * A command reached its outcome: the held message it delivered (if it was a release) is purged.
+ * A failure here leaves the record for the next release, which finds the send final.
+ */
+async function settleHeld(deps: SendDeps, commandId: string, sent: boolean, count = true) {
+  await deps.held.settled(commandId, sent, count).catch((err: unknown) => {
+    deps.logger.warn({ err, commandId }, 'held message not purged; purged on its next release');
+  });
 }
 
 /**
@@ -341,6 +375,7 @@ async function recordSent(
   if (viaTemplate) deps.metrics.viaTemplate.inc({ purpose: record.purpose });
   deps.metrics.sendLatency.observe((now.getTime() - record.commandAt.getTime()) / 1000);
   await deps.outcomes.result(sent);
+  await settleHeld(deps, record._id, true);
   if (wamid && record.caseId && record.caseMessageId) {
     // Statuses that raced ahead of this record were kept without a command to tell about.
     await deps.statuses.reportToCase(sent, 'sent').catch((err: unknown) => {
@@ -375,6 +410,7 @@ async function fail(
   const failed: SendRecord = { ...record, state: 'failed', error, attempts };
   deps.finished.set(record._id, failed);
   await deps.outcomes.result(failed);
+  await settleHeld(deps, record._id, false);
   await deps.outcomes.alert(record.officeId, `failed:${record._id}`, {
     kind: alertKind,
     phoneNumberId: record.phoneNumberId,

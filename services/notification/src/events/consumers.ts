@@ -16,6 +16,7 @@ import {
 import type { CaseNotices } from '../application/case-notices.js';
 import { citizenWrote } from '../application/customer-windows.js';
 import type { DeliveryStatuses } from '../application/delivery-statuses.js';
+import type { HeldMessages } from '../application/held-messages.js';
 import type { SendCommand } from '../application/send-command.js';
 import type { RecentMemory } from '../application/recent-memory.js';
 import type { CustomerWindowRepository } from '../store/customer-window.repository.js';
@@ -31,6 +32,7 @@ export interface ConsumerDeps {
   statuses: DeliveryStatuses;
   windows: CustomerWindowRepository;
   windowMemory: RecentMemory<number>;
+  held: HeldMessages;
   now: () => number;
 }
 
@@ -47,7 +49,9 @@ export const DURABLES = {
  * - `notify.wa.send` → one send each, one citizen's in stream order;
  * - `case.events.*` → commands for what the citizen must hear, one case's in order;
  * - `wa.in.status` → delivery states, one message's in order;
- * - `wa.in.message` → the 24-hour window.
+ * - `wa.in.message` → the 24-hour window, then the citizen's held messages released (the window
+ *   is recorded first, so a redelivery after a failed release records nothing new and releases
+ *   the same commands again: their ids are the held records', one send each).
  */
 export async function startConsumers(deps: ConsumerDeps): Promise<ConsumerHandle[]> {
   const { js, jsm, topology: t, logger } = deps;
@@ -125,19 +129,17 @@ export async function startConsumers(deps: ConsumerDeps): Promise<ConsumerHandle
       deadLetterSubject: dead(DURABLES.windows, t.streams.WA_IN.name),
       logger,
       concurrency: 8,
-      handler: (envelope) =>
-        citizenWrote(
-          deps.windows,
-          deps.windowMemory,
-          {
-            phoneNumberId: envelope.data.phoneNumberId,
-            identifiers: [envelope.data.citizen.bsuid, envelope.data.citizen.phone].filter(
-              (id): id is string => Boolean(id),
-            ),
-            timestamp: envelope.data.timestamp,
-          },
-          deps.now(),
-        ),
+      handler: async (envelope) => {
+        const inbound = {
+          phoneNumberId: envelope.data.phoneNumberId,
+          identifiers: [envelope.data.citizen.bsuid, envelope.data.citizen.phone].filter(
+            (id): id is string => Boolean(id),
+          ),
+          timestamp: envelope.data.timestamp,
+        };
+        await citizenWrote(deps.windows, deps.windowMemory, inbound, deps.now());
+        await deps.held.release({ ...inbound, messageId: envelope.data.messageId });
+      },
     }),
   );
   return handles;

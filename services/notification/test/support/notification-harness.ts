@@ -60,6 +60,10 @@ export interface Harness {
   app: NotificationApp;
   /** A citizen writes through the sandbox (opening Meta's window) and WA_IN gets it. */
   citizenWrites(to: CitizenIdentity, text?: string): Promise<string>;
+  /** The same `wa.in.message` again, past JetStream's de-duplication (Meta retried the webhook). */
+  inboundAgain(messageId: string): Promise<void>;
+  /** Stops the service and starts a new one on the same database and streams (a restart). */
+  restart(): Promise<void>;
   /** Publishes a `notify.wa.send`; `copyId` stores a second copy past JetStream's de-duplication. */
   command(
     to: CitizenIdentity,
@@ -94,7 +98,7 @@ export async function startHarness(
   const sandbox = await createSandbox(options.sandbox ?? {});
   const publisher = new EventPublisher(bus.js);
   const caseDelivery = new RecordingCaseDelivery();
-  const app = createNotificationApp({
+  const appOptions: NotificationAppOptions = {
     mongo,
     publisher,
     js: bus.js,
@@ -125,12 +129,15 @@ export async function startHarness(
       officerReply: 'pandawa_officer_reply',
       language: 'id',
     },
+    held: { maxPerCitizen: 10, maxAgeMs: 7 * 24 * 60 * 60_000, purgeIntervalMs: 60_000 },
     caseDelivery,
     // The service and the sandbox agree on the time (tests move the sandbox's clock).
     now: () => sandbox.state.clock.now(),
     ...options.app,
-  });
+  };
+  let app = createNotificationApp(appOptions);
   await app.start();
+  const inbound = new Map<string, Envelope>();
 
   return {
     namespace,
@@ -139,7 +146,9 @@ export async function startHarness(
     sandbox,
     publisher,
     caseDelivery,
-    app,
+    get app() {
+      return app;
+    },
     async citizenWrites(to, text = 'halo') {
       const waId = to.phone!;
       const messageId = sandbox.sendAsCitizen({ waId, message: { type: 'text', text } });
@@ -155,8 +164,21 @@ export async function startHarness(
           message: { id: messageId, type: 'text', text: { body: text } },
         },
       });
+      inbound.set(messageId, envelope as Envelope);
       await publisher.publish(bus.topology.subjects.waInMessage, envelope as Envelope);
       return messageId;
+    },
+    async inboundAgain(messageId) {
+      const envelope = inbound.get(messageId);
+      if (!envelope) throw new Error(`no inbound message ${messageId}`);
+      await publisher.publish(bus.topology.subjects.waInMessage, envelope, {
+        msgID: `${messageId}:again:${randomUUID()}`,
+      });
+    },
+    async restart() {
+      await app.stop();
+      app = createNotificationApp(appOptions);
+      await app.start();
     },
     async command(to, message, extra = {}) {
       const { id = randomUUID(), copyId, ...data } = extra;
