@@ -110,8 +110,10 @@ describe.skipIf(!bin && !ci)('admin API under schemathesis (served OpenAPI, fixe
       String(MAX_EXAMPLES),
       '--generation-database',
       'none',
+      // Stateful last: sequences of calls along the links schemathesis infers between
+      // operations (an id one answer gives is the next one's path parameter).
       '--phases',
-      'examples,coverage,fuzzing',
+      'examples,coverage,fuzzing,stateful',
       '--checks',
       CHECKS.join(','),
       '--exclude-checks',
