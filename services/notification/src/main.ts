@@ -13,6 +13,7 @@ import {
   runMain,
   startHealthServer,
 } from '@pandawa/lifecycle';
+import { OfficeSettingsKv } from '@pandawa/nats';
 import { loadNotificationConfig } from './config.js';
 import { createNotificationApp } from './notification.app.js';
 
@@ -80,6 +81,7 @@ await runMain('notification', async () => {
       maxAgeMs: config.HELD_MAX_AGE_MS,
       purgeIntervalMs: config.HELD_PURGE_INTERVAL_MS,
     },
+    officeSettings: await OfficeSettingsKv.open(backbone.nc, backbone.topology, logger),
     caseDelivery: { address: config.CASE_ADDR, deadlineMs: config.GRPC_DEADLINE_MS },
     grpcServer,
   });

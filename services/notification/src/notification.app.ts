@@ -2,11 +2,13 @@ import type { Topology } from '@pandawa/contracts';
 import { createClient, loadProto, type CaseProto, type GrpcServer } from '@pandawa/grpc';
 import type { Logger } from '@pandawa/logging';
 import type { Connection } from '@pandawa/mongo';
-import type {
-  ConsumerHandle,
-  EventPublisher,
-  JetStreamClient,
-  JetStreamManager,
+import {
+  OfficeSettingsFollower,
+  type ConsumerHandle,
+  type EventPublisher,
+  type JetStreamClient,
+  type JetStreamManager,
+  type OfficeSettingsKv,
 } from '@pandawa/nats';
 import { CaseNotices } from './application/case-notices.js';
 import {
@@ -25,6 +27,7 @@ import { AccessTokenSource, WhatsAppDispatch } from './application/whatsapp-disp
 import type { CaseTemplates } from './domain/case-notice.js';
 import type { HeldBounds } from './domain/held-message.js';
 import { DURABLES, startConsumers } from './events/consumers.js';
+import { officeTemplatesFrom } from './events/office-templates.js';
 import { registerNotificationGrpc } from './grpc/notification.grpc.js';
 import { HeldPurgeSchedule } from './schedules/held-purge.schedule.js';
 import { CustomerWindowRepository } from './store/customer-window.repository.js';
@@ -54,9 +57,12 @@ export interface NotificationAppOptions {
   recipientPerSecond: number;
   sendConcurrency: number;
   policy: SendPolicy;
+  /** The configured templates; an office's settings may name its own. */
   templates: CaseTemplates;
   /** Held messages: per citizen and number, how many and how long (architecture §3.1). */
   held: HeldBounds & { purgeIntervalMs: number };
+  /** The `office_settings` bucket (architecture §3.2); without it every office gets `templates`. */
+  officeSettings?: Pick<OfficeSettingsKv, 'watch'>;
   /** The case service's address, or a reporter (tests). */
   caseDelivery: { address: string; deadlineMs: number } | CaseDeliveryReporter;
   /** The 24-hour window's clock; tests share the sandbox's. */
@@ -127,6 +133,10 @@ export function createNotificationApp(options: NotificationAppOptions) {
     options.whatsapp.accessToken,
     options.whatsapp.accessTokenFile,
   );
+  const officeSettings = options.officeSettings
+    ? new OfficeSettingsFollower(options.officeSettings, logger)
+    : undefined;
+  const templatesFor = officeTemplatesFrom(options.templates, officeSettings);
   const windowMemory = new RecentMemory<number>(100_000);
   const deps: SendDeps = {
     finished: new RecentMemory(20_000),
@@ -170,7 +180,7 @@ export function createNotificationApp(options: NotificationAppOptions) {
         numberOf: deps.numberOf,
         marginMs: options.policy.windowMarginMs,
         now,
-        templates: options.templates,
+        templatesFor,
       },
       logger,
     );
@@ -191,10 +201,14 @@ export function createNotificationApp(options: NotificationAppOptions) {
     gates,
     held,
     heldRepo,
+    /** Each office's templates as the case notices read them now (tests look into it). */
+    templatesFor,
     async start() {
       // With a token file, its content wins over WHATSAPP_ACCESS_TOKEN from the start.
       await tokens.reload();
       await heldRepo.ensureIndexes();
+      // Before the consumers: the first case notices already carry the offices' templates.
+      await officeSettings?.start();
       consumers = await startConsumers({
         js: options.js,
         jsm: options.jsm,
@@ -202,7 +216,7 @@ export function createNotificationApp(options: NotificationAppOptions) {
         logger,
         sendConcurrency: options.sendConcurrency,
         send: (command) => sendCommand(deps, command),
-        caseNotices: new CaseNotices(options.publisher, topology, options.templates),
+        caseNotices: new CaseNotices(options.publisher, topology, templatesFor),
         statuses,
         windows,
         windowMemory,
@@ -215,6 +229,7 @@ export function createNotificationApp(options: NotificationAppOptions) {
     async stop() {
       stopping.abort();
       await Promise.all([...consumers.map((c) => c.stop()), heldPurge.stop()]);
+      await officeSettings?.stop();
     },
     consumersRunning: () => consumers.length > 0 && consumers.every((c) => c.isRunning()),
   };

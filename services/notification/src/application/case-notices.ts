@@ -30,7 +30,8 @@ export class CaseNotices {
   constructor(
     private readonly publisher: EventPublisher,
     private readonly topology: Topology,
-    private readonly templates: CaseTemplates,
+    /** The templates of the event's office (its settings, else the configuration). */
+    private readonly templatesFor: (officeId: string) => CaseTemplates,
   ) {}
 
   async handle(envelope: Envelope): Promise<void> {
@@ -58,7 +59,7 @@ export class CaseNotices {
           visitInstructions: e.data.visitInstructions,
           actorRole: e.data.actor.role,
         },
-        this.templates,
+        this.templatesFor(envelope.officeId),
       );
     }
     if (envelope.type === caseReplyAdded.type) {
@@ -72,7 +73,7 @@ export class CaseNotices {
           text: e.data.text,
           asTemplate: e.data.asTemplate,
         },
-        this.templates,
+        this.templatesFor(envelope.officeId),
       );
     }
     return undefined;

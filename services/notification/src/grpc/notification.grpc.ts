@@ -27,7 +27,7 @@ const iso = (ms: number | undefined) => (ms === undefined ? '' : new Date(ms).to
  */
 export function registerNotificationGrpc(
   server: GrpcServer,
-  deps: WindowQueryDeps & { templates: CaseTemplates },
+  deps: WindowQueryDeps & { templatesFor: (officeId: string) => CaseTemplates },
   logger: Logger,
 ): void {
   const definition = loadProto<NotificationProto>('pandawa/notification/v1/notification.proto')
@@ -58,13 +58,16 @@ export function registerNotificationGrpc(
   } = {
     GetCustomerWindow: handle('GetCustomerWindow', async (req, citizen) => {
       const window = await customerWindowOf(deps, req.officeId, citizen);
+      // The office's own template when its admin named one (architecture §3.2); the text shown
+      // is the standard body, which an office's template is to keep the parameters of.
+      const templates = deps.templatesFor(req.officeId);
       return {
         open: window.open,
         closesAt: iso(window.closesAt),
         lastInboundAt: iso(window.lastInboundAt),
         replyTemplate: {
-          name: deps.templates.officerReply,
-          language: deps.templates.language,
+          name: templates.officerReply,
+          language: templates.language,
           text: templateText(
             TEMPLATE_BODIES.officerReply,
             req.trackingCode ? [req.trackingCode] : [],

@@ -9,7 +9,7 @@ import {
 } from '@pandawa/contracts';
 import type { z } from 'zod';
 import { connectMongo, type Connection } from '@pandawa/mongo';
-import { EventPublisher } from '@pandawa/nats';
+import { EventPublisher, OfficeSettingsKv } from '@pandawa/nats';
 import {
   connectTestBus,
   testDbName,
@@ -105,6 +105,8 @@ export async function startHarness(
     jsm: bus.jsm,
     topology: bus.topology,
     logger,
+    // The namespace's own bucket: empty unless a test writes an office's settings.
+    officeSettings: await OfficeSettingsKv.open(bus.nc, bus.topology, logger),
     whatsapp: {
       baseUrl: sandbox.url,
       apiVersion: 'v23.0',
