@@ -1,4 +1,4 @@
-import { caseReplyAdded, caseStatusChanged, type Envelope } from '@pandawa/contracts';
+import { caseReplyAdded, caseStatusChanged, waInMessage, type Envelope } from '@pandawa/contracts';
 import { waitFor } from '@pandawa/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { officerReplyText } from '../src/messages.id.js';
@@ -204,6 +204,53 @@ describe('held messages: the content a template stood in for, delivered when the
         'held records purged',
       );
       expect(outboundTo(h.sandbox, phone)).toHaveLength(4);
+    } finally {
+      h.sandbox.state.clock.reset();
+    }
+  });
+
+  it("sends the held reply ahead of the bot's answer to the citizen's message, even when that answer reaches the queue first", async () => {
+    const phone = '6281500000004';
+    const replyText = 'Berkas Anda sudah lengkap, tinggal menunggu tanda tangan.';
+    try {
+      await silentFor25Hours(phone);
+      await officerReplies('evt-held-reply-4', phone, 'msg-h4', replyText);
+      await sentRecord('case:evt-held-reply-4');
+      // The citizen writes to Meta; the conversation's answer to it is published before the
+      // window consumer here has seen the message at all.
+      const messageId = h.sandbox.sendAsCitizen({
+        waId: phone,
+        message: { type: 'text', text: 'oke' },
+      });
+      const seconds = Math.floor(h.sandbox.state.clock.now() / 1000);
+      const botAnswer = await h.command(
+        { phone },
+        { kind: 'text', text: 'Ketik *menu* untuk melihat pilihan layanan.' },
+        { answers: { messageId, timestamp: seconds } },
+      );
+      await sentRecord(botAnswer);
+      // Then the wa.in.message itself: the held reply went already, so it releases nothing.
+      await h.publisher.publish(
+        h.bus.topology.subjects.waInMessage,
+        waInMessage.create({
+          id: messageId,
+          officeId: OFFICE,
+          data: {
+            phoneNumberId: h.sandbox.phoneNumberId,
+            citizen: { phone },
+            messageId,
+            messageType: 'text',
+            timestamp: String(seconds),
+            message: { id: messageId, type: 'text', text: { body: 'oke' } },
+          },
+        }) as Envelope,
+      );
+      await quiet();
+      const sent = outboundTo(h.sandbox, phone);
+      expect(sent.map((s) => s.type)).toEqual(['template', 'text', 'text']);
+      expect(textOf(sent[1]!)).toBe(officerReplyText('PKU-HLD001', replyText));
+      expect(textOf(sent[2]!)).toBe('Ketik *menu* untuk melihat pilihan layanan.');
+      expect(await h.app.heldRepo.get('held:case:evt-held-reply-4')).toBeNull();
     } finally {
       h.sandbox.state.clock.reset();
     }

@@ -1,4 +1,4 @@
-import { notifyWaSend, type Envelope, type Topology } from '@pandawa/contracts';
+import { citizenKey, notifyWaSend, type Envelope, type Topology } from '@pandawa/contracts';
 import type { Logger } from '@pandawa/logging';
 import type { EventPublisher } from '@pandawa/nats';
 import { windowIsOpen } from '../domain/customer-window.js';
@@ -102,19 +102,7 @@ export class HeldMessages {
         await this.deps.repo.delete([held._id]);
         continue;
       }
-      const command = notifyWaSend.create({
-        id: held._id,
-        officeId: held.officeId,
-        data: {
-          to: held.to,
-          phoneNumberId: held.phoneNumberId,
-          ...(held.caseId ? { caseId: held.caseId } : {}),
-          ...(held.caseMessageId ? { caseMessageId: held.caseMessageId } : {}),
-          purpose: held.purpose,
-          message: held.message,
-          answers: { messageId: inbound.messageId, timestamp: seconds },
-        },
-      });
+      const command = commandOf(held, { messageId: inbound.messageId, timestamp: seconds });
       // One after another: NOTIFY's order is the order the citizen reads them in.
       await this.deps.publisher.publish(
         this.deps.topology.subjects.notifySend,
@@ -124,6 +112,23 @@ export class HeldMessages {
     }
     if (released > 0) this.deps.logger.info({ released }, 'held messages released');
     return released;
+  }
+
+  /**
+   * The held messages to send ahead of `command`, a reply to the citizen's message (it
+   * `answers` one): the bot's answer to "oke" never comes before the text the citizen wrote to
+   * read, whichever of the two reached NOTIFY first. Only those of the same lane (the same
+   * `citizenKey`), which the caller sends one by one before the reply; any other goes by NOTIFY.
+   */
+  async aheadOf(command: SendCommand, phoneNumberId: string): Promise<SendCommand[]> {
+    const { answers, to } = command.data;
+    if (!answers || isHeldRelease(command.id)) return [];
+    const found = await this.deps.repo.ofCitizen(phoneNumberId, identifiersOf(to));
+    if (found.length === 0) return [];
+    const { keep, expired, overflow } = boundHeld(found, this.deps.now(), this.deps.bounds);
+    await this.drop(expired, overflow);
+    const lane = citizenKey(to);
+    return keep.filter((h) => citizenKey(h.to) === lane).map((h) => commandOf(h, answers));
   }
 
   /** A command reached its final outcome: a held message it delivered is purged. */
@@ -155,4 +160,21 @@ export class HeldMessages {
     if (expired.length) this.deps.metrics.heldDropped.inc({ reason: 'expired' }, expired.length);
     if (overflow.length) this.deps.metrics.heldDropped.inc({ reason: 'count' }, overflow.length);
   }
+}
+
+/** The `notify.wa.send` that delivers a held message, answering the citizen's message. */
+function commandOf(held: HeldMessage, answers: { messageId: string; timestamp: number }) {
+  return notifyWaSend.create({
+    id: held._id,
+    officeId: held.officeId,
+    data: {
+      to: held.to,
+      phoneNumberId: held.phoneNumberId,
+      ...(held.caseId ? { caseId: held.caseId } : {}),
+      ...(held.caseMessageId ? { caseMessageId: held.caseMessageId } : {}),
+      purpose: held.purpose,
+      message: held.message,
+      answers,
+    },
+  }) as SendCommand;
 }

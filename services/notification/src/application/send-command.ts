@@ -86,6 +86,11 @@ export async function sendCommand(deps: SendDeps, command: SendCommand): Promise
     await deps.outcomes.result(known);
     return;
   }
+  if (data.answers && needsWindow(data.message) && answersOpenWindow(deps, data.answers)) {
+    // The citizen wrote: what a template promised them goes first, in this lane (held-messages).
+    for (const ahead of await deps.held.aheadOf(command, phoneNumberId))
+      await sendCommand(deps, ahead);
+  }
   const init: NewSendRecord = {
     _id: command.id,
     officeId: command.officeId,
