@@ -60,6 +60,13 @@ export const CASE_LIMITS = {
   deliveryFailureTitle: 256,
   /** Case versions and expected versions: 0 (none) up to this. */
   version: Number.MAX_SAFE_INTEGER,
+  /**
+   * Why an officer asks for a citizen's full NIK and KK number (RevealCitizenIdentity, kept in
+   * the case's audit trail): a short sentence of printable ASCII, like a document's access
+   * reason (DOCUMENT_LIMITS.accessReason), at least `revealReasonMin` characters.
+   */
+  revealReason: 200,
+  revealReasonMin: 3,
 } as const;
 
 export const DOCUMENT_LIMITS = {

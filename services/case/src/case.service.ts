@@ -5,6 +5,7 @@ import { attachDocuments } from './application/case-documents.js';
 import { addCitizenMessage, addOfficerReply } from './application/case-messages.js';
 import { handBackToBot } from './application/case-handoff.js';
 import { addInternalNote } from './application/case-notes.js';
+import { revealCitizenIdentity } from './application/identity-reveal.js';
 import { updateTriage, type TriageInput } from './application/case-triage.js';
 import { getCase, listCases, listCitizenCases } from './application/case-queries.js';
 import { caseStatistics } from './application/case-statistics.js';
@@ -188,6 +189,11 @@ export class CaseService {
     failure?: DeliveryFailure,
   ) {
     return updateMessageDelivery(this.ctx, actor, officeId, caseId, messageId, to, failure);
+  }
+
+  /** The citizen's full NIK and KK number for an officer, audited before they are answered. */
+  revealCitizenIdentity(actor: Actor, officeId: string, caseId: string, reason: string) {
+    return revealCitizenIdentity(this.ctx, actor, officeId, caseId, reason);
   }
 
   markSlaBreaches(officeId: string, caseId: string) {

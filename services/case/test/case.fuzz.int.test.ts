@@ -102,6 +102,8 @@ describe('case service under fuzzed requests (FerretDB, NATS, gRPC)', () => {
         return { ...base, messageId: 'm-1', deliveryStatus: 'DELIVERY_SENT' };
       case 'GetStatistics':
         return { officeId: OFFICE };
+      case 'RevealCitizenIdentity':
+        return { ...base, reason: 'cek NIK di SIAK' };
       default:
         return base;
     }

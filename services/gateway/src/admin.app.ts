@@ -14,6 +14,7 @@ import { AccountRepository } from './store/accounts/account.repository.js';
 import { CannedReplyRepository } from './store/canned-replies/canned-reply.repository.js';
 import { RefreshTokenStore } from './store/auth/refresh-token.store.js';
 import { SignInThrottleStore } from './store/auth/sign-in-throttle.store.js';
+import { RevealQuotaStore } from './store/desk/reveal-quota.store.js';
 
 /** The admin API's object graph over the gateway's database (main.ts and the tests build it here). */
 export async function createAdminAuth(
@@ -62,7 +63,8 @@ export const adminHttpSettings = (config: GatewayConfig) => ({
 
 /**
  * The case desk: its gRPC clients (closed at shutdown) and its routes under /api. With the
- * gateway's database, also the office's canned replies; with NATS, the live case stream (its
+ * gateway's database, also the office's canned replies and the reveal of full numbers (its
+ * per-officer bound is stored there); with NATS, the live case stream (its
  * streams ended at shutdown, `caseStreams.closeAll()`).
  */
 export function createDesk(
@@ -73,7 +75,12 @@ export function createDesk(
     mongo?: Connection;
     bus?: { js: JetStreamClient; jsm: JetStreamManager; topology: Topology };
   } = {},
-): { clients: DeskClients; routes: AnyRoute[]; caseStreams?: CaseStreams } {
+): {
+  clients: DeskClients;
+  routes: AnyRoute[];
+  caseStreams?: CaseStreams;
+  revealQuota?: RevealQuotaStore;
+} {
   const clients = createDeskClients({
     caseAddr: config.CASE_ADDR,
     documentAddr: config.DOCUMENT_ADDR,
@@ -99,9 +106,18 @@ export function createDesk(
   cannedReplies
     ?.ensureIndexes()
     .catch((err: unknown) => logger.warn({ err }, 'canned-reply indexes not made'));
+  const revealQuota = mongo ? new RevealQuotaStore(mongo) : undefined;
+  revealQuota
+    ?.ensureIndexes()
+    .catch((err: unknown) => logger.warn({ err }, 'reveal-quota indexes not made'));
+  const revealRule = {
+    maxPerWindow: config.REVEAL_MAX_PER_ACCOUNT,
+    windowMs: config.REVEAL_WINDOW_MS,
+  };
   return {
     clients,
     ...(caseStreams ? { caseStreams } : {}),
+    ...(revealQuota ? { revealQuota } : {}),
     routes: deskRoutes({
       clients,
       accounts: auth.accounts,
@@ -109,6 +125,7 @@ export function createDesk(
       ...kept,
       ...(cannedReplies ? { cannedReplies } : {}),
       ...(caseStreams ? { caseStreams } : {}),
+      ...(revealQuota ? { reveals: { quota: revealQuota, rule: revealRule } } : {}),
     }),
   };
 }

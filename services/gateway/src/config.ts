@@ -60,6 +60,13 @@ export const gatewayConfigSchema = z.object({
   SIGN_IN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(100),
   SIGN_IN_WINDOW_MS: duration(15 * 60 * 1000),
   SIGN_IN_LOCKOUT_MS: duration(15 * 60 * 1000),
+  /**
+   * Citizens' full NIK and KK numbers one officer may reveal per window (`POST
+   * /api/cases/{id}/identity/reveal`), across replicas: a desk checks a few cases an hour in SIAK;
+   * more is a harvest, refused with 429 and visible in the audit trails.
+   */
+  REVEAL_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(30),
+  REVEAL_WINDOW_MS: duration(60 * 60 * 1000),
   /** The HTTP edge: WhatsApp webhook, admin API, `/healthz`, `/readyz`. */
   GATEWAY_PORT: port(8080),
   /**

@@ -37,9 +37,13 @@ await runMain('gateway', async () => {
     mongo: backbone.mongo,
     bus: { js: backbone.js, jsm: backbone.jsm, topology: backbone.topology },
   });
-  // Sign-in failures outlive their window by the lock-out; FerretDB has no TTL index.
+  // Sign-in failures outlive their window by the lock-out, reveal slots their window; FerretDB
+  // has no TTL index.
   const purge = setInterval(() => {
     auth.throttle.purge(Date.now()).catch((err: unknown) => logger.warn({ err }, 'purge failed'));
+    desk.revealQuota
+      ?.purge(Date.now())
+      .catch((err: unknown) => logger.warn({ err }, 'reveal-quota purge failed'));
   }, 10 * 60_000);
   purge.unref();
   const ledger = config.WEBHOOK_LEDGER_ENABLED

@@ -101,6 +101,7 @@ const REQUESTS: Record<string, Sample> = {
   })),
   '/pandawa.case.v1.CaseService/GetStatistics': staff(() => ({ officeId: OFFICE })),
   '/pandawa.case.v1.CaseService/HandBackToBot': inCase(),
+  '/pandawa.case.v1.CaseService/RevealCitizenIdentity': inCase({ reason: 'cek NIK di SIAK' }),
 
   '/pandawa.document.v1.DocumentService/IngestFromWhatsApp': service('conversation', (s) => ({
     officeId: OFFICE,

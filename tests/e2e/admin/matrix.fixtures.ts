@@ -183,6 +183,14 @@ export const MATRIX_FIXTURES: Record<string, RouteFixture> = {
   listCases: { request: () => ({ query: { limit: '5' } }) },
   getCase: { request: (ctx, office) => ({ params: { caseId: ctx.caseOf[office].id } }) },
 
+  // desk/identity-reveal.routes.ts — the full NIK and KK, with the reason (audited on the case).
+  revealCitizenIdentity: {
+    request: (ctx, office) => ({
+      params: { caseId: ctx.caseOf[office].id },
+      body: { reason: 'cek NIK di SIAK' },
+    }),
+  },
+
   // desk/documents.routes.ts — a document of the office's case, with the reason for looking.
   previewCaseDocument: {
     request: (ctx, office) => ({

@@ -23,6 +23,8 @@ import type { InternalNote as _pandawa_case_v1_InternalNote, InternalNote__Outpu
 import type { ListCasesRequest as _pandawa_case_v1_ListCasesRequest, ListCasesRequest__Output as _pandawa_case_v1_ListCasesRequest__Output } from './pandawa/case/v1/ListCasesRequest.js';
 import type { ListCasesResponse as _pandawa_case_v1_ListCasesResponse, ListCasesResponse__Output as _pandawa_case_v1_ListCasesResponse__Output } from './pandawa/case/v1/ListCasesResponse.js';
 import type { ListCitizenCasesRequest as _pandawa_case_v1_ListCitizenCasesRequest, ListCitizenCasesRequest__Output as _pandawa_case_v1_ListCitizenCasesRequest__Output } from './pandawa/case/v1/ListCitizenCasesRequest.js';
+import type { RevealCitizenIdentityRequest as _pandawa_case_v1_RevealCitizenIdentityRequest, RevealCitizenIdentityRequest__Output as _pandawa_case_v1_RevealCitizenIdentityRequest__Output } from './pandawa/case/v1/RevealCitizenIdentityRequest.js';
+import type { RevealedCitizenIdentity as _pandawa_case_v1_RevealedCitizenIdentity, RevealedCitizenIdentity__Output as _pandawa_case_v1_RevealedCitizenIdentity__Output } from './pandawa/case/v1/RevealedCitizenIdentity.js';
 import type { Sla as _pandawa_case_v1_Sla, Sla__Output as _pandawa_case_v1_Sla__Output } from './pandawa/case/v1/Sla.js';
 import type { Statistics as _pandawa_case_v1_Statistics, Statistics__Output as _pandawa_case_v1_Statistics__Output } from './pandawa/case/v1/Statistics.js';
 import type { StatusCount as _pandawa_case_v1_StatusCount, StatusCount__Output as _pandawa_case_v1_StatusCount__Output } from './pandawa/case/v1/StatusCount.js';
@@ -69,6 +71,8 @@ export interface ProtoGrpcType {
         ListCasesResponse: MessageTypeDefinition<_pandawa_case_v1_ListCasesResponse, _pandawa_case_v1_ListCasesResponse__Output>
         ListCitizenCasesRequest: MessageTypeDefinition<_pandawa_case_v1_ListCitizenCasesRequest, _pandawa_case_v1_ListCitizenCasesRequest__Output>
         MessageAuthor: EnumTypeDefinition
+        RevealCitizenIdentityRequest: MessageTypeDefinition<_pandawa_case_v1_RevealCitizenIdentityRequest, _pandawa_case_v1_RevealCitizenIdentityRequest__Output>
+        RevealedCitizenIdentity: MessageTypeDefinition<_pandawa_case_v1_RevealedCitizenIdentity, _pandawa_case_v1_RevealedCitizenIdentity__Output>
         Sla: MessageTypeDefinition<_pandawa_case_v1_Sla, _pandawa_case_v1_Sla__Output>
         Statistics: MessageTypeDefinition<_pandawa_case_v1_Statistics, _pandawa_case_v1_Statistics__Output>
         StatusCount: MessageTypeDefinition<_pandawa_case_v1_StatusCount, _pandawa_case_v1_StatusCount__Output>

@@ -290,6 +290,16 @@ export function registerCaseGrpc(server: GrpcServer, service: CaseService, logge
       ),
     ),
 
+    RevealCitizenIdentity: handle('RevealCitizenIdentity', async (req, actor) => {
+      const revealed = await service.revealCitizenIdentity(
+        actor,
+        req.officeId,
+        req.caseId,
+        req.reason.trim(),
+      );
+      return { ...revealed, revealedAt: revealed.revealedAt.toISOString() };
+    }),
+
     GetStatistics: handle('GetStatistics', async (req, actor) => {
       const to = req.to ? parseRequestTime(req.to, 'to') : new Date();
       const from = req.from

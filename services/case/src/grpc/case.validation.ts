@@ -116,6 +116,19 @@ const METHOD_CHECKS: { [M in CaseMethod]?: (req: Req<M>) => void } = {
   ClaimCase: (req) => checkVersion(req.expectedVersion, 'expected_version'),
   UpdateCaseTriage: (req) => checkVersion(req.expectedVersion, 'expected_version'),
   HandBackToBot: (req) => checkVersion(req.expectedVersion, 'expected_version'),
+  RevealCitizenIdentity: (req) => {
+    const reason = req.reason.trim();
+    if (
+      reason.length < CASE_LIMITS.revealReasonMin ||
+      reason.length > CASE_LIMITS.revealReason ||
+      !/^[\x20-\x7E]+$/.test(reason)
+    )
+      throw invalid(
+        `reason is required: ${CASE_LIMITS.revealReasonMin} to ${CASE_LIMITS.revealReason} letters, digits and punctuation without accents`,
+        'REASON_INVALID',
+        { field: 'reason', limit: CASE_LIMITS.revealReason },
+      );
+  },
   UpdateMessageDelivery: (req) => {
     const code = req.failure?.code ?? 0;
     if (!Number.isInteger(code) || code < 0 || code > CASE_LIMITS.deliveryFailureCode)

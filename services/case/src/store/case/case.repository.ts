@@ -7,6 +7,7 @@ import {
   CASE_REF_COLLECTION,
   LIST_PROJECTION,
   OUTBOX_HINT_COLLECTION,
+  type AuditEntryDoc,
   type CaseDocument,
   type CaseRefDoc,
   type CitizenCasesDoc,
@@ -247,6 +248,19 @@ export class CaseRepository {
       { ...update, $inc },
       { returnDocument: 'after' },
     );
+  }
+
+  /**
+   * Appends one audit entry without bumping the version or touching anything else (a record of
+   * who looked, not a change: an officer's pending edit stays valid). The caller holds the
+   * case's lock. True when the case was there and the entry is stored.
+   */
+  async appendAuditLocked(officeId: string, caseId: string, entry: AuditEntryDoc) {
+    const result = await this.cases.updateOne(
+      { _id: caseKey(officeId, caseId) },
+      { $push: { audit: entry } },
+    );
+    return result.matchedCount === 1 && result.modifiedCount === 1;
   }
 
   /**

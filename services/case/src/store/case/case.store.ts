@@ -65,6 +65,22 @@ export class CaseStore {
   }
 
   /**
+   * Writes `entry` to the case's audit trail under its lock (FerretDB v1 does not isolate the
+   * `$push`, so an unlocked one could be lost to, or lose, a concurrent change) and returns the
+   * case as read under the lock; null when the case is not there or the entry was not stored.
+   * The version and the lists stay as they are: nothing they show changed.
+   */
+  recordAccess(officeId: string, caseId: string, entry: AuditEntryDoc) {
+    const { repository, locks } = this.deps;
+    return locks.withLock(officeId, caseId, async () => {
+      const current = await repository.findById(officeId, caseId);
+      if (!current) return null;
+      const stored = await repository.appendAuditLocked(officeId, caseId, entry);
+      return stored ? current : null;
+    });
+  }
+
+  /**
    * Reads the case under its lock, lets `decide` judge it as it really is (it may throw, or
    * return null for "nothing to change"), and writes the change in one update with its audit
    * entry and events. Nobody else writes the case until this returns, so the version `decide`

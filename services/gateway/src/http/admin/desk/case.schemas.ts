@@ -3,8 +3,9 @@ import { z } from 'zod';
 
 /**
  * The case desk's read shapes (queue, detail). Enum names are the contract's (architecture §7);
- * the citizen is shown masked (`1471********0001`, as in every log): the admin API never sends
- * a full NIK, KK number, phone number or BSUID.
+ * the citizen is shown masked (`1471********0001`, as in every log): no read sends a full NIK,
+ * KK number, phone number or BSUID (the full NIK and KK only `POST /cases/{id}/identity/reveal`,
+ * audited: identity-reveal.routes.ts).
  */
 export const caseStatus = z.enum(caseStatusValues);
 export const caseCategory = z.enum(caseCategoryValues);

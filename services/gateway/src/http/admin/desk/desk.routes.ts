@@ -4,9 +4,11 @@ import type { DeskClients } from '../../../grpc/desk.clients.js';
 import type { AccountRepository } from '../../../store/accounts/account.repository.js';
 import type { CannedReplyRepository } from '../../../store/canned-replies/canned-reply.repository.js';
 import type { CaseStreams } from '../../../application/desk/case-streams.js';
+import type { RevealQuotaRule, RevealQuotaStore } from '../../../store/desk/reveal-quota.store.js';
 import type { AnyRoute } from '../api-route.js';
 import { caseActionRoutes } from './case-actions.routes.js';
 import { handoffRoutes } from './handoff.routes.js';
+import { identityRevealRoutes } from './identity-reveal.routes.js';
 import { officeSettingsRoutes } from './office-settings.routes.js';
 import { cannedReplyRoutes } from './canned-replies.routes.js';
 import { caseStreamRoutes } from './case-stream.routes.js';
@@ -32,6 +34,11 @@ export interface DeskDeps {
   cannedReplies?: CannedReplyRepository;
   /** The office's live case stream (NATS); without it `GET /cases/stream` answers 503. */
   caseStreams?: CaseStreams;
+  /**
+   * Each officer's reveals of full NIK / KK numbers (gateway's MongoDB) and their bound; without
+   * it the reveal route is not served (no reveal without its bound).
+   */
+  reveals?: { quota: RevealQuotaStore; rule: RevealQuotaRule };
 }
 
 /**
@@ -51,5 +58,6 @@ export function deskRoutes(deps: DeskDeps): AnyRoute[] {
     ...handoffRoutes(deps),
     ...replyRoutes(deps),
     ...(deps.cannedReplies ? cannedReplyRoutes({ cannedReplies: deps.cannedReplies }) : []),
+    ...(deps.reveals ? identityRevealRoutes({ clients: deps.clients, ...deps.reveals }) : []),
   ];
 }

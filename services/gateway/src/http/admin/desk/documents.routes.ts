@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { openCaseDocument, readCasePreview } from '../../../application/desk/case-documents.js';
 import { route } from '../api-route.js';
+import { accessReason } from './access-reason.js';
 import type { DeskDeps } from './desk.routes.js';
 
 /** What document-storage stores (it decides from the bytes): the download's content types. */
@@ -21,20 +22,8 @@ const id = z
   .regex(/^[A-Za-z0-9_-]+$/);
 const documentParams = z.object({ caseId: id, documentId: id }).strict();
 
-/**
- * Why the officer opens it: kept in document-storage's access log. Printable ASCII, because it
- * travels as gRPC metadata (`x-access-reason`), which carries nothing else.
- */
-const readQuery = z
-  .object({
-    reason: z
-      .string()
-      .trim()
-      .min(3)
-      .max(DOCUMENT_LIMITS.accessReason)
-      .regex(/^[\x20-\x7E]+$/, 'reason: letters, digits and punctuation without accents'),
-  })
-  .strict();
+/** Why the officer opens it: kept in document-storage's access log (access-reason.ts). */
+const readQuery = z.object({ reason: accessReason(DOCUMENT_LIMITS.accessReason) }).strict();
 
 type Params = z.output<typeof documentParams>;
 

@@ -16,6 +16,8 @@ import type { HandBackToBotRequest as _pandawa_case_v1_HandBackToBotRequest, Han
 import type { ListCasesRequest as _pandawa_case_v1_ListCasesRequest, ListCasesRequest__Output as _pandawa_case_v1_ListCasesRequest__Output } from '../../../pandawa/case/v1/ListCasesRequest.js';
 import type { ListCasesResponse as _pandawa_case_v1_ListCasesResponse, ListCasesResponse__Output as _pandawa_case_v1_ListCasesResponse__Output } from '../../../pandawa/case/v1/ListCasesResponse.js';
 import type { ListCitizenCasesRequest as _pandawa_case_v1_ListCitizenCasesRequest, ListCitizenCasesRequest__Output as _pandawa_case_v1_ListCitizenCasesRequest__Output } from '../../../pandawa/case/v1/ListCitizenCasesRequest.js';
+import type { RevealCitizenIdentityRequest as _pandawa_case_v1_RevealCitizenIdentityRequest, RevealCitizenIdentityRequest__Output as _pandawa_case_v1_RevealCitizenIdentityRequest__Output } from '../../../pandawa/case/v1/RevealCitizenIdentityRequest.js';
+import type { RevealedCitizenIdentity as _pandawa_case_v1_RevealedCitizenIdentity, RevealedCitizenIdentity__Output as _pandawa_case_v1_RevealedCitizenIdentity__Output } from '../../../pandawa/case/v1/RevealedCitizenIdentity.js';
 import type { Statistics as _pandawa_case_v1_Statistics, Statistics__Output as _pandawa_case_v1_Statistics__Output } from '../../../pandawa/case/v1/Statistics.js';
 import type { TransitionCaseRequest as _pandawa_case_v1_TransitionCaseRequest, TransitionCaseRequest__Output as _pandawa_case_v1_TransitionCaseRequest__Output } from '../../../pandawa/case/v1/TransitionCaseRequest.js';
 import type { UnassignCaseRequest as _pandawa_case_v1_UnassignCaseRequest, UnassignCaseRequest__Output as _pandawa_case_v1_UnassignCaseRequest__Output } from '../../../pandawa/case/v1/UnassignCaseRequest.js';
@@ -131,6 +133,15 @@ export interface CaseServiceClient extends grpc.Client {
   listCitizenCases(argument: _pandawa_case_v1_ListCitizenCasesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_pandawa_case_v1_ListCasesResponse__Output>): grpc.ClientUnaryCall;
   listCitizenCases(argument: _pandawa_case_v1_ListCitizenCasesRequest, callback: grpc.requestCallback<_pandawa_case_v1_ListCasesResponse__Output>): grpc.ClientUnaryCall;
   
+  RevealCitizenIdentity(argument: _pandawa_case_v1_RevealCitizenIdentityRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_pandawa_case_v1_RevealedCitizenIdentity__Output>): grpc.ClientUnaryCall;
+  RevealCitizenIdentity(argument: _pandawa_case_v1_RevealCitizenIdentityRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_pandawa_case_v1_RevealedCitizenIdentity__Output>): grpc.ClientUnaryCall;
+  RevealCitizenIdentity(argument: _pandawa_case_v1_RevealCitizenIdentityRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_pandawa_case_v1_RevealedCitizenIdentity__Output>): grpc.ClientUnaryCall;
+  RevealCitizenIdentity(argument: _pandawa_case_v1_RevealCitizenIdentityRequest, callback: grpc.requestCallback<_pandawa_case_v1_RevealedCitizenIdentity__Output>): grpc.ClientUnaryCall;
+  revealCitizenIdentity(argument: _pandawa_case_v1_RevealCitizenIdentityRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_pandawa_case_v1_RevealedCitizenIdentity__Output>): grpc.ClientUnaryCall;
+  revealCitizenIdentity(argument: _pandawa_case_v1_RevealCitizenIdentityRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_pandawa_case_v1_RevealedCitizenIdentity__Output>): grpc.ClientUnaryCall;
+  revealCitizenIdentity(argument: _pandawa_case_v1_RevealCitizenIdentityRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_pandawa_case_v1_RevealedCitizenIdentity__Output>): grpc.ClientUnaryCall;
+  revealCitizenIdentity(argument: _pandawa_case_v1_RevealCitizenIdentityRequest, callback: grpc.requestCallback<_pandawa_case_v1_RevealedCitizenIdentity__Output>): grpc.ClientUnaryCall;
+  
   TransitionCase(argument: _pandawa_case_v1_TransitionCaseRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_pandawa_case_v1_Case__Output>): grpc.ClientUnaryCall;
   TransitionCase(argument: _pandawa_case_v1_TransitionCaseRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_pandawa_case_v1_Case__Output>): grpc.ClientUnaryCall;
   TransitionCase(argument: _pandawa_case_v1_TransitionCaseRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_pandawa_case_v1_Case__Output>): grpc.ClientUnaryCall;
@@ -194,6 +205,8 @@ export interface CaseServiceHandlers extends grpc.UntypedServiceImplementation {
   
   ListCitizenCases: grpc.handleUnaryCall<_pandawa_case_v1_ListCitizenCasesRequest__Output, _pandawa_case_v1_ListCasesResponse>;
   
+  RevealCitizenIdentity: grpc.handleUnaryCall<_pandawa_case_v1_RevealCitizenIdentityRequest__Output, _pandawa_case_v1_RevealedCitizenIdentity>;
+  
   TransitionCase: grpc.handleUnaryCall<_pandawa_case_v1_TransitionCaseRequest__Output, _pandawa_case_v1_Case>;
   
   UnassignCase: grpc.handleUnaryCall<_pandawa_case_v1_UnassignCaseRequest__Output, _pandawa_case_v1_Case>;
@@ -217,6 +230,7 @@ export interface CaseServiceDefinition extends grpc.ServiceDefinition {
   HandBackToBot: MethodDefinition<_pandawa_case_v1_HandBackToBotRequest, _pandawa_case_v1_Case, _pandawa_case_v1_HandBackToBotRequest__Output, _pandawa_case_v1_Case__Output>
   ListCases: MethodDefinition<_pandawa_case_v1_ListCasesRequest, _pandawa_case_v1_ListCasesResponse, _pandawa_case_v1_ListCasesRequest__Output, _pandawa_case_v1_ListCasesResponse__Output>
   ListCitizenCases: MethodDefinition<_pandawa_case_v1_ListCitizenCasesRequest, _pandawa_case_v1_ListCasesResponse, _pandawa_case_v1_ListCitizenCasesRequest__Output, _pandawa_case_v1_ListCasesResponse__Output>
+  RevealCitizenIdentity: MethodDefinition<_pandawa_case_v1_RevealCitizenIdentityRequest, _pandawa_case_v1_RevealedCitizenIdentity, _pandawa_case_v1_RevealCitizenIdentityRequest__Output, _pandawa_case_v1_RevealedCitizenIdentity__Output>
   TransitionCase: MethodDefinition<_pandawa_case_v1_TransitionCaseRequest, _pandawa_case_v1_Case, _pandawa_case_v1_TransitionCaseRequest__Output, _pandawa_case_v1_Case__Output>
   UnassignCase: MethodDefinition<_pandawa_case_v1_UnassignCaseRequest, _pandawa_case_v1_Case, _pandawa_case_v1_UnassignCaseRequest__Output, _pandawa_case_v1_Case__Output>
   UpdateCaseTriage: MethodDefinition<_pandawa_case_v1_UpdateCaseTriageRequest, _pandawa_case_v1_Case, _pandawa_case_v1_UpdateCaseTriageRequest__Output, _pandawa_case_v1_Case__Output>
