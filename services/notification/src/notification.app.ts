@@ -92,6 +92,7 @@ export function createNotificationApp(options: NotificationAppOptions) {
           ),
           options.caseDelivery.deadlineMs,
           logger,
+          stopping.signal,
         );
   let consumers: ConsumerHandle[] = [];
   const metrics = new NotificationMetrics(async () => ({

@@ -84,6 +84,8 @@ export async function sendCommand(deps: SendDeps, command: SendCommand): Promise
     // A copy of a command this process finished: its record is final in the database already.
     deps.metrics.duplicates.inc();
     await deps.outcomes.result(known);
+    // Back after a stop or crash, perhaps before case was told: told again (harmless).
+    tellCase(deps, known);
     return;
   }
   if (data.answers && needsWindow(data.message) && answersOpenWindow(deps, data.answers)) {
@@ -155,7 +157,6 @@ export async function sendCommand(deps: SendDeps, command: SendCommand): Promise
     }
     if (choice.send.kind !== 'read') await deps.pacer.take(citizenKey(data.to));
     const finish = await deps.throughput.start(phoneNumberId);
-    let action: FailureAction & { retryAfterMs?: number | undefined };
     try {
       if (!claimed) {
         const claimedNow = await claim(true);
@@ -179,11 +180,16 @@ export async function sendCommand(deps: SendDeps, command: SendCommand): Promise
       throw error;
     }
     const started = performance.now();
-    try {
-      const result = await deps.dispatch.send(phoneNumberId, data.to, choice.send);
-      finish();
-      deps.metrics.graphLatency.observe((performance.now() - started) / 1000);
-      await recordSent(deps, record, attempt, result.wamid, choice.viaTemplate);
+    // Only the request's own failure is judged below: one after it (recording the send, telling
+    // case) is thrown as it is, so a message that left is never recorded as failed.
+    const answer = await deps.dispatch.send(phoneNumberId, data.to, choice.send).then(
+      (result) => ({ result }),
+      (error: unknown) => ({ error }),
+    );
+    finish();
+    deps.metrics.graphLatency.observe((performance.now() - started) / 1000);
+    if ('result' in answer) {
+      await recordSent(deps, record, attempt, answer.result.wamid, choice.viaTemplate);
       if (probing && deps.gates.resume(phoneNumberId)) {
         await deps.outcomes.alert(command.officeId, `resumed:${phoneNumberId}:${command.id}`, {
           kind: 'sending_resumed',
@@ -192,27 +198,25 @@ export async function sendCommand(deps: SendDeps, command: SendCommand): Promise
         });
       }
       return;
-    } catch (error) {
-      finish();
-      deps.metrics.graphLatency.observe((performance.now() - started) / 1000);
-      if (!(error instanceof WhatsAppApiError)) {
-        // A message that breaks Meta's limits (WhatsAppLimitError) or an identity we cannot
-        // address: it will never succeed.
-        const title = error instanceof Error ? error.message : String(error);
-        await failed({ title: title.slice(0, 512), permanent: true });
-        return;
-      }
-      action = {
-        ...classifyFailure({
-          graphCode: error.graphCode,
-          httpStatus: error.httpStatus,
-          transient: error.transient,
-          title: error.graphMessage,
-          retryAfterMs: error.retryAfterMs,
-        }),
-        retryAfterMs: error.retryAfterMs,
-      };
     }
+    const { error } = answer;
+    if (!(error instanceof WhatsAppApiError)) {
+      // A message that breaks Meta's limits (WhatsAppLimitError) or an identity we cannot
+      // address: it will never succeed.
+      const title = error instanceof Error ? error.message : String(error);
+      await failed({ title: title.slice(0, 512), permanent: true });
+      return;
+    }
+    const action: FailureAction & { retryAfterMs?: number | undefined } = {
+      ...classifyFailure({
+        graphCode: error.graphCode,
+        httpStatus: error.httpStatus,
+        transient: error.transient,
+        title: error.graphMessage,
+        retryAfterMs: error.retryAfterMs,
+      }),
+      retryAfterMs: error.retryAfterMs,
+    };
     const lastError: SendError = { code: action.code, title: action.title, permanent: false };
     switch (action.kind) {
       case 'window_closed':
@@ -309,6 +313,7 @@ async function settleExisting(deps: SendDeps, record: SendRecord): Promise<boole
   await deps.outcomes.result(record);
   // A release found final (its held record outlived it): purged now, not sent again.
   await settleHeld(deps, record._id, record.state === 'sent', false);
+  tellCase(deps, record);
   return true;
 }
 
@@ -381,12 +386,7 @@ async function recordSent(
   deps.metrics.sendLatency.observe((now.getTime() - record.commandAt.getTime()) / 1000);
   await deps.outcomes.result(sent);
   await settleHeld(deps, record._id, true);
-  if (wamid && record.caseId && record.caseMessageId) {
-    // Statuses that raced ahead of this record were kept without a command to tell about.
-    await deps.statuses.reportToCase(sent, 'sent').catch((err: unknown) => {
-      deps.logger.warn({ err, commandId: record._id }, 'case not told about a sent reply');
-    });
-  }
+  tellCase(deps, sent);
 }
 
 async function fail(
@@ -425,15 +425,33 @@ async function fail(
     ...(error.code !== undefined ? { errorCode: error.code } : {}),
     errorTitle: error.title.slice(0, 512),
   });
-  if (record.caseId && record.caseMessageId) {
-    await deps.caseDelivery
-      .report(
-        { officeId: record.officeId, caseId: record.caseId, caseMessageId: record.caseMessageId },
-        'failed',
-        deliveryFailureReason(error.code, error.title),
-      )
-      .catch((err: unknown) => {
-        deps.logger.warn({ err, commandId: record._id }, 'case not told about a failed reply');
-      });
-  }
+  tellCase(deps, failed);
+}
+
+/**
+ * Tells the case service how an officer's reply ended: sent (with the statuses that raced
+ * ahead of the record, kept without a command to tell about), or failed with Meta's reason; a
+ * no-op for every other send. Off the citizen's lane: the reporter retries while case is away
+ * (15–30 s) and the citizen's next messages do not wait for it. A redelivered copy of the
+ * command tells case again; a `sent` is also told again by the next status webhook.
+ */
+function tellCase(deps: SendDeps, record: SendRecord): void {
+  const { caseId, caseMessageId } = record;
+  if (!caseId || !caseMessageId) return;
+  const told =
+    record.state === 'sent' && record.wamid
+      ? deps.statuses.reportToCase(record, 'sent')
+      : record.state === 'failed'
+        ? deps.caseDelivery.report(
+            { officeId: record.officeId, caseId, caseMessageId },
+            'failed',
+            deliveryFailureReason(record.error?.code, record.error?.title),
+          )
+        : undefined;
+  void told?.catch((err: unknown) => {
+    deps.logger.error(
+      { err, commandId: record._id, caseId, state: record.state },
+      'case not told how a reply went',
+    );
+  });
 }
