@@ -86,6 +86,7 @@ export function createDesk(
     documentAddr: config.DOCUMENT_ADDR,
     notificationAddr: config.NOTIFICATION_ADDR,
     deadlineMs: config.GRPC_DEADLINE_MS,
+    downloadDeadlineMs: config.DOCUMENT_DOWNLOAD_DEADLINE_MS,
   });
   const { mongo, bus, ...kept } = stores;
   const caseStreams = bus

@@ -32,6 +32,11 @@ export const gatewayConfigSchema = z.object({
   DOCUMENT_ADDR: z.string().min(1).default('127.0.0.1:50052'),
   /** Asked for a citizen's 24-hour window before an officer's free-form reply is accepted. */
   NOTIFICATION_ADDR: z.string().min(1).default('127.0.0.1:50053'),
+  /**
+   * The deadline of a document's download from document-storage (a stream): longer than a
+   * question's (`GRPC_DEADLINE_MS`), for a 10 MB PDF to a desk on a slow link.
+   */
+  DOCUMENT_DOWNLOAD_DEADLINE_MS: duration(120_000),
   // The admin API (architecture §8).
   ...adminJwtEnv,
   ADMIN_JWT_ISSUER: z.string().min(1).max(200).default('pandawa-gateway'),

@@ -43,4 +43,11 @@ describe('gateway configuration', () => {
         }),
       );
   });
+
+  it('gives a document download two minutes unless told otherwise', () => {
+    expect(loadGatewayConfig({}).DOCUMENT_DOWNLOAD_DEADLINE_MS).toBe(120_000);
+    expect(
+      loadGatewayConfig({ DOCUMENT_DOWNLOAD_DEADLINE_MS: '300000' }).DOCUMENT_DOWNLOAD_DEADLINE_MS,
+    ).toBe(300_000);
+  });
 });

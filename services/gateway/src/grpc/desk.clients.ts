@@ -23,8 +23,10 @@ export interface DeskClients {
   documents: DocumentClient;
   /** The citizen's 24-hour window, asked before a free-form reply (architecture §3.1). */
   notifications: NotificationClient;
-  /** Deadline of every desk call (a streamed document read gets its own, longer). */
+  /** Deadline of every desk call but a document's download. */
   deadlineMs: number;
+  /** Deadline of a document's download (a stream, DOCUMENT_DOWNLOAD_DEADLINE_MS). */
+  downloadDeadlineMs: number;
   close(): void;
 }
 
@@ -33,6 +35,7 @@ export function createDeskClients(settings: {
   documentAddr: string;
   notificationAddr: string;
   deadlineMs: number;
+  downloadDeadlineMs: number;
 }): DeskClients {
   const Case = loadProto<CaseProto>('pandawa/case/v1/case.proto').pandawa.case.v1.CaseService;
   const Document = loadProto<DocumentProto>('pandawa/document/v1/document.proto').pandawa.document
@@ -48,6 +51,7 @@ export function createDeskClients(settings: {
     documents,
     notifications,
     deadlineMs: settings.deadlineMs,
+    downloadDeadlineMs: settings.downloadDeadlineMs,
     close() {
       cases.close();
       documents.close();

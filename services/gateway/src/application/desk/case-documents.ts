@@ -4,9 +4,6 @@ import { asOfficer, type DeskClients } from '../../grpc/desk.clients.js';
 import type { Officer } from '../../http/admin/authenticate.js';
 import type { CaseMessage, DocumentMessage } from '../../http/admin/desk/case.mapper.js';
 
-/** A streamed read may take longer than a question: a 10 MB PDF over a slow link. */
-export const DOCUMENT_STREAM_DEADLINE_MS = 120_000;
-
 const notFound = () =>
   new AppError('NOT_FOUND', 'no such document in this case', { reason: 'DOCUMENT_NOT_FOUND' });
 
@@ -71,7 +68,7 @@ export async function openCaseDocument(
   reason: string,
 ): Promise<OpenedDocument> {
   await caseOf(clients, officer, ids.caseId, ids.documentId);
-  const opts = asOfficer(officer, DOCUMENT_STREAM_DEADLINE_MS, reason);
+  const opts = asOfficer(officer, clients.downloadDeadlineMs, reason);
   const call = clients.documents.readDocument(
     { officeId: officer.officeId, id: ids.documentId },
     opts.metadata!,
