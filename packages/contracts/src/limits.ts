@@ -1,12 +1,11 @@
-import { IDENTITY_LIMITS } from './citizen.js';
-
 /**
  * The bound of every field that crosses an edge (architecture §8): gRPC request fields of the
  * case and document services and the event data built from them. Defined once, here, next to
  * the contract; the protos' comments point at these names, the gRPC edges enforce them before
  * any write, and the event schemas repeat them so an event can never carry more than a request
  * could. Lengths count UTF-16 code units (JavaScript's `length`), which never undercounts the
- * characters WhatsApp counts.
+ * characters WhatsApp counts. A citizen's WhatsApp identifiers (BSUID, phone, username) have
+ * theirs beside the identity, `IDENTITY_LIMITS` in citizen.ts.
  */
 
 /** WhatsApp's limit for one text message: nothing longer reaches, or comes from, a citizen. */
@@ -22,8 +21,6 @@ export const COMMON_LIMITS = {
 
 export const CASE_LIMITS = {
   idempotencyKey: 200,
-  /** The citizen's WhatsApp identifier (a BSUID is the longest form). */
-  waId: IDENTITY_LIMITS.bsuid,
   /** The name the citizen gives in the intake. */
   citizenName: 100,
   /** The WhatsApp profile name (WhatsApp itself allows far less). */
