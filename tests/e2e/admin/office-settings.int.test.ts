@@ -11,13 +11,14 @@ import {
 
 /**
  * Office settings through the admin API, stored in the `office_settings` KV bucket, and read by
+ * the case service for its SLA clocks (its own process, configured open around the clock) and by
  * the conversation service for *Info & jam layanan*: the wa-sandbox plays the citizen, the
  * gateway takes the webhook, conversation answers on `notify.wa.send` (read here; notification
  * is not started, so this test is the work queue's only reader).
  */
 type Command = ReturnType<typeof notifyWaSend.schema.parse>;
 
-describe('office settings (admin API → NATS KV → conversation)', () => {
+describe('office settings (admin API → NATS KV → case, conversation)', () => {
   let desk: DeskSystem;
   const commands: Command[] = [];
   let stopReading: () => void = () => undefined;
@@ -166,5 +167,48 @@ describe('office settings (admin API → NATS KV → conversation)', () => {
     expect(partly).toContain('Jam layanan: Minggu–Sabtu 00.00–24.00 (WIB)');
     expect(partly).not.toContain('07.30');
     expect(partly).not.toContain(SETTINGS.whatToBring);
+  });
+
+  it("a case opened after an admin set the office's holidays gets its SLA due time from them", async () => {
+    const HOUR = 3_600_000;
+    const DAY = 24 * HOUR;
+    const WIB = 7 * HOUR;
+    /** The WIB date `days` after today's. */
+    const wibDate = (days: number) =>
+      new Date(Date.now() + WIB + days * DAY).toISOString().slice(0, 10);
+    // Today and the next two days closed: the 4 service hours of a first response start at
+    // 00:00 WIB on the third day (even if midnight passes while the test runs).
+    const holidays = [wibDate(0), wibDate(1), wibDate(2)];
+    const dueAt = new Date(`${wibDate(3)}T04:00:00+07:00`).toISOString();
+    expect((await put('admin.pekanbaru', { holidays })).status).toBe(200);
+    const officer = await desk.tokenOf('officer.pekanbaru');
+    const slaOf = async (seeded: { id: string }) => {
+      const res = await desk.api(officer, 'GET', `/cases/${seeded.id}`);
+      return ((await res.json()) as { sla: { firstResponseDueAt: string } }).sla;
+    };
+    // The case service follows the bucket with a watch: a moment after the PUT, new cases
+    // get the office's holidays (each try opens a case, as a citizen would).
+    const sla = await waitFor(
+      async () => {
+        const s = await slaOf(await desk.seedCase('pekanbaru'));
+        return s.firstResponseDueAt === dueAt ? s : undefined;
+      },
+      DESK_DEADLINE_MS,
+      "a new case's due time after the office's holidays",
+    );
+    expect(sla.firstResponseDueAt).toBe(dueAt);
+
+    // Dumai has settings without hours or holidays: its clocks keep the configuration.
+    const before = Date.now();
+    const dumai = await desk.api(
+      await desk.tokenOf('officer.dumai'),
+      'GET',
+      `/cases/${(await desk.seedCase('dumai')).id}`,
+    );
+    const dumaiDue = Date.parse(
+      ((await dumai.json()) as { sla: { firstResponseDueAt: string } }).sla.firstResponseDueAt,
+    );
+    expect(dumaiDue).toBeGreaterThanOrEqual(before + 4 * HOUR);
+    expect(dumaiDue).toBeLessThanOrEqual(Date.now() + 4 * HOUR);
   });
 });
