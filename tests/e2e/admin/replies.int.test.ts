@@ -197,4 +197,39 @@ describe('an officer replies to a citizen on WhatsApp', () => {
     });
     expect(tooLong.status).toBe(400);
   });
+
+  it("an office's own template names, set by its admin, are offered and sent outside the window", async () => {
+    const admin = await desk.tokenOf('admin.pekanbaru');
+    const templates = { case_update: 'kantor_kabar', officer_reply: 'kantor_balasan' };
+    expect((await desk.api(admin, 'PUT', '/office/settings', { templates })).status).toBe(200);
+    const c = await desk.seedCase('pekanbaru'); // the citizen never wrote: the window is closed
+    // notification follows the settings with a KV watch: a moment after the PUT the desk is
+    // offered the office's template (a refused reply records nothing, so asking again is safe).
+    await waitFor(
+      async () => {
+        const res = await desk.api(token, 'POST', `/cases/${c.id}/replies`, { text: 'Halo' });
+        const body = (await res.json()) as { error?: { offer?: { template?: { name: string } } } };
+        return res.status === 409 && body.error?.offer?.template?.name === 'kantor_balasan';
+      },
+      60_000,
+      "the office's template offered",
+    );
+    expect(
+      (await desk.api(token, 'POST', `/cases/${c.id}/replies`, { sendAs: 'template' })).status,
+    ).toBe(201);
+    await waitFor(async () => (await sentTo(c.phone)).length === 1, 60_000, 'the reply template');
+    // A status change told outside the window goes as the office's case-update template.
+    expect((await desk.api(token, 'POST', `/cases/${c.id}/claim`, {})).status).toBe(200);
+    const moved = await desk.api(token, 'POST', `/cases/${c.id}/transitions`, {
+      to: 'DIVERIFIKASI',
+    });
+    expect(moved.status).toBe(200);
+    await waitFor(async () => (await sentTo(c.phone)).length === 2, 60_000, 'the update template');
+    const sent = await sentTo(c.phone);
+    expect(sent.map((m) => m.type)).toEqual(['template', 'template']);
+    expect(sent.map((m) => (m.payload!.template as { name: string }).name)).toEqual([
+      'kantor_balasan',
+      'kantor_kabar',
+    ]);
+  });
 });
