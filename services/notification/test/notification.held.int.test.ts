@@ -125,8 +125,11 @@ describe('held messages: the content a template stood in for, delivered when the
       const release = await sentRecord('held:case:evt-held-reply-1');
       expect(release.viaTemplate).toBe(false);
       expect(release.caseMessageId).toBe('msg-h1');
-      // Purged once sent.
+      // Purged once sent; the citizen's mark goes with the first lookup that finds nothing.
       expect(await h.app.heldRepo.get('held:case:evt-held-reply-1')).toBeNull();
+      expect(await h.app.heldRepo.ofCitizen(h.sandbox.phoneNumberId, [phone])).toEqual([]);
+      const mark = `${h.sandbox.phoneNumberId}:${phone}`;
+      expect(await h.mongo.collection('held_citizens').findOne({ _id: mark as never })).toBeNull();
 
       // The reply's own ticks reach the case service.
       await h.status(release.wamid!, 'read', { phone });

@@ -152,6 +152,9 @@ export class HeldMessages {
       if (n < 500) break;
     }
     if (total > 0) this.deps.metrics.heldDropped.inc({ reason: 'expired' }, total);
+    // Marks of citizens who never wrote again: all they marked is gone by now.
+    const cutoff = new Date(this.deps.now() - this.deps.bounds.maxAgeMs);
+    while ((await this.deps.repo.deleteMarksBefore(cutoff, 500)) === 500);
     return total;
   }
 
