@@ -1,11 +1,15 @@
-import { callerMetadata, callUnary, createClient, loadProto, type CaseProto } from '@pandawa/grpc';
-import { testCallerSigner, waitFor } from '@pandawa/testing';
+import { callUnary } from '@pandawa/grpc';
+import { waitFor } from '@pandawa/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  asOfficer,
   OFFICE,
+  phoneSequence,
   REPLY_DEADLINE_MS,
   startJourneySystem,
   textOf,
+  trackingCodeIn,
+  type CaseClient,
   type JourneySystem,
 } from './support/journey-system.js';
 
@@ -13,26 +17,16 @@ import {
 // conversation back to the bot while the case stays open; one citizen's messages are answered in
 // the order they were sent, whatever order they reached the stream in (architecture §6.1).
 let system: JourneySystem;
-type CaseClient = InstanceType<CaseProto['pandawa']['case']['v1']['CaseService']>;
 let officer: CaseClient;
-const asOfficer = {
-  deadlineMs: 20_000,
-  metadata: callerMetadata({ id: 'officer-1', role: 'officer', officeId: OFFICE }),
-};
 
-let nextPhone = 6281300000000 + Math.floor(Math.random() * 1_000_000) * 100;
-const newPhone = () => String(nextPhone++);
-const trackingCodeIn = (replies: string[]) => /PDW-[A-Z0-9]{6}/.exec(replies.join('\n'))?.[0];
+const newPhone = phoneSequence(6281300000000);
 
 beforeAll(async () => {
   system = await startJourneySystem();
-  const Ctor = loadProto<CaseProto>('pandawa/case/v1/case.proto').pandawa.case.v1.CaseService;
-  // Signed as the gateway signs an officer's calls (architecture §4).
-  officer = createClient(Ctor, system.caseAddr, { signer: testCallerSigner() });
+  officer = system.cases;
 }, 240_000);
 
 afterAll(async () => {
-  officer?.close();
   await system?.stop();
 }, 60_000);
 

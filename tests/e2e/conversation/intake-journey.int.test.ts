@@ -1,11 +1,15 @@
-import { callerMetadata, callUnary, createClient, loadProto, type CaseProto } from '@pandawa/grpc';
-import { testCallerSigner, waitFor } from '@pandawa/testing';
+import { callUnary } from '@pandawa/grpc';
+import { waitFor } from '@pandawa/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { png } from './support/files.js';
 import {
+  asOfficer,
   commandsTo,
   OFFICE,
+  phoneSequence,
   startJourneySystem,
+  trackingCodeIn,
+  type CaseClient,
   type JourneySystem,
 } from './support/journey-system.js';
 
@@ -13,17 +17,11 @@ import {
 // the wa-sandbox, the gateway takes the webhook, the conversation service answers on
 // notify.wa.send, the case service opens the case, document-storage keeps the photos.
 let system: JourneySystem;
-type CaseClient = InstanceType<CaseProto['pandawa']['case']['v1']['CaseService']>;
 let officer: CaseClient;
-const asOfficer = {
-  deadlineMs: 20_000,
-  metadata: callerMetadata({ id: 'officer-1', role: 'officer', officeId: OFFICE }),
-};
 
 const NIK = '1471015501900003';
 const KK = '1471010101200001';
-let nextPhone = 6281200000000 + Math.floor(Math.random() * 1_000_000) * 100;
-const newPhone = () => String(nextPhone++);
+const newPhone = phoneSequence(6281200000000);
 const identities = new Set<string>();
 
 beforeAll(async () => {
@@ -37,13 +35,10 @@ beforeAll(async () => {
     identities.add(id);
     return makeCitizen(id, profileName, username);
   };
-  const Ctor = loadProto<CaseProto>('pandawa/case/v1/case.proto').pandawa.case.v1.CaseService;
-  // Signed as the gateway signs an officer's calls (architecture §4).
-  officer = createClient(Ctor, system.caseAddr, { signer: testCallerSigner() });
+  officer = system.cases;
 }, 240_000);
 
 afterAll(async () => {
-  officer?.close();
   await system?.stop();
 }, 60_000);
 
@@ -65,8 +60,6 @@ async function toSummary(category = '1') {
   const summary = await citizen.says('selesai');
   return { citizen, summary };
 }
-
-const trackingCodeIn = (replies: string[]) => /PDW-[A-Z0-9]{6}/.exec(replies.join('\n'))?.[0];
 
 describe('a citizen files a complaint', () => {
   it('first contact: greeting with the privacy notice, then the menu as a list with a numbered fallback', async () => {

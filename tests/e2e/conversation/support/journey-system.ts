@@ -1,7 +1,15 @@
 import { AckPolicy, DeliverPolicy } from '@nats-io/jetstream';
 import { citizenKey, notifyWaSend, type OutboundMessage } from '@pandawa/contracts';
+import { callerMetadata, createClient, loadProto, type CaseProto } from '@pandawa/grpc';
 import { probeHealth } from '@pandawa/lifecycle';
-import { connectTestBus, testDbName, testNamespace, waitFor, type TestBus } from '@pandawa/testing';
+import {
+  connectTestBus,
+  testCallerSigner,
+  testDbName,
+  testNamespace,
+  waitFor,
+  type TestBus,
+} from '@pandawa/testing';
 import { freePort, startService, type ServiceProcess } from '../../../support/service-process.js';
 
 /**
@@ -18,10 +26,33 @@ const ALWAYS_OPEN = 'sun-sat 00:00-24:00';
 /** Generous: a loaded 2-core machine runs five services and FerretDB at once. */
 export const REPLY_DEADLINE_MS = 60_000;
 
+export type CaseClient = InstanceType<CaseProto['pandawa']['case']['v1']['CaseService']>;
+
+/** Call options of an officer of OFFICE, for `cases` (the gateway's calls carry one so). */
+export const asOfficer = {
+  deadlineMs: 20_000,
+  metadata: callerMetadata({ id: 'officer-1', role: 'officer', officeId: OFFICE }),
+};
+
+/**
+ * Fresh citizen phone numbers for one test file: `first` plus a random block, so that runs
+ * (and files) do not meet each other's citizens.
+ */
+export function phoneSequence(first: number): () => string {
+  let next = first + Math.floor(Math.random() * 1_000_000) * 100;
+  return () => String(next++);
+}
+
+/** The tracking code a citizen was told, if any. */
+export const trackingCodeIn = (replies: string[]) =>
+  /PDW-[A-Z0-9]{6}/.exec(replies.join('\n'))?.[0];
+
 export interface JourneySystem {
   bus: TestBus;
   sandboxUrl: string;
   caseAddr: string;
+  /** The case service, signed as the gateway signs an officer's calls (architecture §4). */
+  cases: CaseClient;
   services: Record<'sandbox' | 'gateway' | 'case' | 'document' | 'conversation', ServiceProcess>;
   /** Every `notify.wa.send` command seen so far, in stream order. */
   commands: Command[];
@@ -198,10 +229,13 @@ export async function startJourneySystem(
     throw error;
   }
 
+  const Case = loadProto<CaseProto>('pandawa/case/v1/case.proto').pandawa.case.v1.CaseService;
+  const cases = createClient(Case, `127.0.0.1:${casePort}`, { signer: testCallerSigner() });
   const system: JourneySystem = {
     bus,
     sandboxUrl,
     caseAddr: `127.0.0.1:${casePort}`,
+    cases,
     services,
     commands,
     citizen: (waId, profileName = 'Warga Pekanbaru', username) =>
@@ -211,6 +245,7 @@ export async function startJourneySystem(
       await ready(healthPort, 'http');
     },
     async stop() {
+      cases.close();
       for (const s of Object.values(services)) s.child.kill('SIGTERM');
       await Promise.all(Object.values(services).map((s) => s.exited));
       await messages.close();
