@@ -1,25 +1,13 @@
 import { createPrivateKey, generateKeyPairSync, randomBytes } from 'node:crypto';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { AppError } from '@pandawa/errors';
-import { Readiness } from '@pandawa/lifecycle';
-import { connectMongo, type Connection } from '@pandawa/mongo';
-import { testDbName, testLogger, testNamespace } from '@pandawa/testing';
+import type { Connection } from '@pandawa/mongo';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminHttpSettings, createAdminAuth } from '../src/admin.app.js';
+import { createAdminAuth } from '../src/admin.app.js';
 import { createAccount } from '../src/application/accounts/create-account.js';
 import { signIn as signInUseCase } from '../src/application/auth/sign-in.js';
-import { loadGatewayConfig } from '../src/config.js';
 import { scryptHasher, type PasswordHasher } from '../src/domain/password.js';
-import { createApp } from '../src/http/app.js';
-
-const PASSWORD = 'kata-sandi-yang-panjang-1';
-const config = loadGatewayConfig({
-  MONGO_URL: process.env.MONGO_URL,
-  SIGN_IN_MAX_FAILURES_PER_ADDRESS: '10000',
-  ADMIN_SECURE_COOKIES: 'false',
-});
+import { config, PASSWORD, startAdminApi, type AdminApi } from './admin-api.harness.js';
 
 /** Counts password verifications: the work an answer costs, whatever the clock says. */
 const verifications: string[] = [];
@@ -33,43 +21,24 @@ const countingHasher: PasswordHasher = {
 };
 
 describe('admin API sign-in, tokens and accounts (real HTTP, FerretDB)', () => {
+  let adminApi: AdminApi;
   let mongo: Connection;
-  let server: Server;
   let base = '';
 
   beforeAll(async () => {
-    mongo = await connectMongo({
-      url: process.env.MONGO_URL!,
-      dbName: testDbName(testNamespace(), 'gateway'),
-      logger: testLogger('gateway'),
+    adminApi = await startAdminApi({
+      accounts: [
+        ['admin.pku', 'pekanbaru', 'admin'],
+        ['officer.pku', 'pekanbaru', 'officer'],
+        ['locked.pku', 'pekanbaru', 'officer'],
+        ['admin.dumai', 'dumai', 'admin'],
+      ],
+      hasher: countingHasher,
     });
-    const auth = await createAdminAuth(config, mongo, { hasher: countingHasher });
-    for (const [username, officeId, role] of [
-      ['admin.pku', 'pekanbaru', 'admin'],
-      ['officer.pku', 'pekanbaru', 'officer'],
-      ['locked.pku', 'pekanbaru', 'officer'],
-      ['admin.dumai', 'dumai', 'admin'],
-    ] as const)
-      await createAccount(auth, {
-        username,
-        displayName: username,
-        officeId,
-        role,
-        password: PASSWORD,
-      });
-    const app = createApp({
-      logger: testLogger('gateway'),
-      readiness: new Readiness({}),
-      admin: { auth, ...adminHttpSettings(config) },
-    });
-    server = app.listen(0, '127.0.0.1');
-    await new Promise((r) => server.once('listening', r));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
+    ({ mongo, base } = adminApi);
   });
   afterAll(async () => {
-    await new Promise((r) => server?.close(r));
-    await mongo?.dropDatabase().catch(() => undefined);
-    await mongo?.close();
+    await adminApi?.close();
   });
 
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>

@@ -1,22 +1,7 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { Readiness } from '@pandawa/lifecycle';
-import { connectMongo, type Connection } from '@pandawa/mongo';
-import { testDbName, testLogger, testNamespace } from '@pandawa/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminHttpSettings, createAdminAuth } from '../src/admin.app.js';
-import { createAccount } from '../src/application/accounts/create-account.js';
-import { loadGatewayConfig } from '../src/config.js';
-import { createApp } from '../src/http/app.js';
 import { cannedReplyRoutes } from '../src/http/admin/desk/canned-replies.routes.js';
 import { CannedReplyRepository } from '../src/store/canned-replies/canned-reply.repository.js';
-
-const PASSWORD = 'kata-sandi-yang-panjang-1';
-const config = loadGatewayConfig({
-  MONGO_URL: process.env.MONGO_URL,
-  SIGN_IN_MAX_FAILURES_PER_ADDRESS: '10000',
-  ADMIN_SECURE_COOKIES: 'false',
-});
+import { startAdminApi, type AdminApi } from './admin-api.harness.js';
 
 interface Reply {
   id: string;
@@ -27,63 +12,32 @@ interface Reply {
 }
 
 describe('canned replies: the office’s answers, written by supervisors, used by every officer (real HTTP, FerretDB)', () => {
-  let mongo: Connection;
-  let server: Server;
-  let base = '';
+  let admin: AdminApi;
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
-    mongo = await connectMongo({
-      url: process.env.MONGO_URL!,
-      dbName: testDbName(testNamespace(), 'gateway'),
-      logger: testLogger('gateway'),
-    });
-    const auth = await createAdminAuth(config, mongo);
-    const cannedReplies = new CannedReplyRepository(mongo);
-    await cannedReplies.ensureIndexes();
     const people = [
       ['officer.pku', 'pekanbaru', 'officer'],
       ['supervisor.pku', 'pekanbaru', 'supervisor'],
       ['admin.pku', 'pekanbaru', 'admin'],
       ['supervisor.dumai', 'dumai', 'supervisor'],
     ] as const;
-    for (const [username, officeId, role] of people)
-      await createAccount(auth, {
-        username,
-        displayName: username,
-        officeId,
-        role,
-        password: PASSWORD,
-      });
-    const app = createApp({
-      logger: testLogger('gateway'),
-      readiness: new Readiness({}),
-      admin: {
-        auth,
-        ...adminHttpSettings(config),
-        extraRoutes: cannedReplyRoutes({ cannedReplies }),
+    admin = await startAdminApi({
+      accounts: people,
+      routes: async (mongo) => {
+        const cannedReplies = new CannedReplyRepository(mongo);
+        await cannedReplies.ensureIndexes();
+        return cannedReplyRoutes({ cannedReplies });
       },
     });
-    server = app.listen(0, '127.0.0.1');
-    await new Promise((r) => server.once('listening', r));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
-    for (const [username] of people) {
-      const res = await fetch(`${base}/auth/sign-in`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username, password: PASSWORD }),
-      });
-      tokens[username] = ((await res.json()) as { accessToken: string }).accessToken;
-    }
+    for (const [username] of people) tokens[username] = await admin.tokenOf(username);
   });
   afterAll(async () => {
-    await new Promise((r) => server?.close(r));
-    await mongo?.dropDatabase().catch(() => undefined);
-    await mongo?.close();
+    await admin?.close();
   });
 
   const api = (who: string, method: string, path: string, body?: unknown) =>
-    fetch(`${base}${path}`, {
+    fetch(`${admin.base}${path}`, {
       method,
       headers: {
         authorization: `Bearer ${tokens[who]}`,
