@@ -9,7 +9,7 @@
  * Bounded: BENCH_MESSAGES (default 2000) at once, then 600 paced; each phase cut at 120 s.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { notifyWaSend, topology, waInMessage, type Envelope } from '@pandawa/contracts';
+import { notifyWaSend, topology, type Envelope } from '@pandawa/contracts';
 import { probeHealth } from '@pandawa/lifecycle';
 import { createLogger } from '@pandawa/logging';
 import {
@@ -21,6 +21,7 @@ import {
 } from '@pandawa/nats';
 import { testDbName, testNamespace } from '@pandawa/testing';
 import { createSandbox } from '@pandawa/wa-sandbox';
+import { citizenWrites } from '../support/citizen-writes.js';
 import { freePort, startService } from '../support/service-process.js';
 
 const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
@@ -66,22 +67,8 @@ try {
     await sleep(200);
   }
   const citizens = Array.from({ length: CITIZENS }, (_, i) => `62819${String(i).padStart(8, '0')}`);
-  for (const waId of citizens) {
-    const messageId = sandbox.sendAsCitizen({ waId, message: { type: 'text', text: 'halo' } });
-    const envelope = waInMessage.create({
-      id: messageId,
-      officeId: OFFICE,
-      data: {
-        phoneNumberId: sandbox.phoneNumberId,
-        citizen: { phone: waId },
-        messageId,
-        messageType: 'text',
-        timestamp: String(Math.floor(Date.now() / 1000)),
-        message: { id: messageId, type: 'text', text: { body: 'halo' } },
-      },
-    });
-    await publisher.publish(t.subjects.waInMessage, envelope as Envelope);
-  }
+  for (const waId of citizens)
+    await citizenWrites({ sandbox, publisher, topology: t, officeId: OFFICE }, waId, 'halo');
   await sleep(3000); // the window consumer records them
 
   const publishedAt = new Map<string, number>();

@@ -1,4 +1,4 @@
-import { caseReplyAdded, caseStatusChanged, waInMessage, type Envelope } from '@pandawa/contracts';
+import { caseReplyAdded, caseStatusChanged, type Envelope } from '@pandawa/contracts';
 import { probeHealth } from '@pandawa/lifecycle';
 import { connectMongo, type Connection } from '@pandawa/mongo';
 import { EventPublisher } from '@pandawa/nats';
@@ -16,6 +16,7 @@ import {
   officerReplyText,
   statusChangedText,
 } from '../../../services/notification/src/messages.id.js';
+import { citizenWrites as writes } from '../../support/citizen-writes.js';
 import { freePort, startService, type ServiceProcess } from '../../support/service-process.js';
 
 const OFFICE = 'pekanbaru';
@@ -85,23 +86,13 @@ describe('held messages survive a SIGKILL and a redelivered citizen message', ()
   });
 
   /** The citizen writes through the sandbox; returns the `wa.in.message` WA_IN got for it. */
-  const citizenWrites = async (waId: string, text: string, atMs: number) => {
-    const messageId = sandbox.sendAsCitizen({ waId, message: { type: 'text', text } });
-    const envelope = waInMessage.create({
-      id: messageId,
-      officeId: OFFICE,
-      data: {
-        phoneNumberId: sandbox.phoneNumberId,
-        citizen: { phone: waId },
-        messageId,
-        messageType: 'text',
-        timestamp: String(Math.floor(atMs / 1000)),
-        message: { id: messageId, type: 'text', text: { body: text } },
-      },
-    }) as Envelope;
-    await publisher().publish(bus.topology.subjects.waInMessage, envelope);
-    return envelope;
-  };
+  const citizenWrites = (waId: string, text: string, atMs: number) =>
+    writes(
+      { sandbox, publisher: publisher(), topology: bus.topology, officeId: OFFICE },
+      waId,
+      text,
+      atMs,
+    );
   const publisher = () => new EventPublisher(bus.js);
 
   /** The service's consumers have nothing pending or unacknowledged. */

@@ -1,9 +1,10 @@
-import { notifyWaResult, notifyWaSend, waInMessage, type Envelope } from '@pandawa/contracts';
+import { notifyWaResult, notifyWaSend, type Envelope } from '@pandawa/contracts';
 import { probeHealth } from '@pandawa/lifecycle';
 import { EventPublisher } from '@pandawa/nats';
 import { connectTestBus, testDbName, testNamespace, waitFor, type TestBus } from '@pandawa/testing';
 import { createSandbox, type Sandbox } from '@pandawa/wa-sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { citizenWrites } from '../../support/citizen-writes.js';
 import { freePort, startService, type ServiceProcess } from '../../support/service-process.js';
 
 const CITIZENS = 10;
@@ -70,22 +71,12 @@ describe('notification killed mid-stream and restarted', () => {
       60_000,
       'notification ready',
     );
-    for (const waId of citizens) {
-      const messageId = sandbox.sendAsCitizen({ waId, message: { type: 'text', text: 'halo' } });
-      const envelope = waInMessage.create({
-        id: messageId,
-        officeId: OFFICE,
-        data: {
-          phoneNumberId: sandbox.phoneNumberId,
-          citizen: { phone: waId },
-          messageId,
-          messageType: 'text',
-          timestamp: String(Math.floor(Date.now() / 1000)),
-          message: { id: messageId, type: 'text', text: { body: 'halo' } },
-        },
-      });
-      await publisher.publish(bus.topology.subjects.waInMessage, envelope as Envelope);
-    }
+    for (const waId of citizens)
+      await citizenWrites(
+        { sandbox, publisher, topology: bus.topology, officeId: OFFICE },
+        waId,
+        'halo',
+      );
     // Give the window consumer a moment; a command that still found the window closed would
     // fail WINDOW_CLOSED (and the test would say so), so wait until it has them.
     await waitFor(
