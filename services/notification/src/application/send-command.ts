@@ -162,6 +162,12 @@ export async function sendCommand(deps: SendDeps, command: SendCommand): Promise
         const claimedNow = await claim(true);
         if (claimedNow === 'done') {
           finish();
+          // A copy of a command whose template failed for good (after a restart, so not in
+          // memory) held its content again just now: nothing was promised, nothing is kept.
+          if (held && record.state === 'failed')
+            await deps.held.discard(command.id).catch((err: unknown) => {
+              deps.logger.warn({ err, commandId: command.id }, 'held message not discarded');
+            });
           return;
         }
         if (claimedNow === 'resume') {
