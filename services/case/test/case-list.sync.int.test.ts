@@ -62,7 +62,7 @@ describe('case list view across instances', () => {
     });
     expect(onB.id).toBe(made.id);
     expect(onB.trackingCode).toBe(made.trackingCode);
-    // A list never carries the citizen's NIK or KK number; GetCase does.
+    // A list never carries the citizen's NIK or KK number; GetCase does, masked.
     expect(onB.citizen!.name).toBe('Siti Aminah');
     expect(onB.citizen!.nik).toBe('');
     expect(onB.citizen!.kkNumber).toBe('');
@@ -74,7 +74,7 @@ describe('case list view across instances', () => {
     expect(onB.description!.endsWith('…')).toBe(true);
     expect(LONG_DESCRIPTION.startsWith(onB.description!.slice(0, -1))).toBe(true);
     const whole = await call(b.client, 'GetCase', { officeId: OFFICE, id: made.id! }, officer);
-    expect(whole.citizen!.nik).toBe('1471014509900001');
+    expect(whole.citizen!.nik).toBe('1471********0001');
     expect(whole.description).toBe(LONG_DESCRIPTION);
 
     await call(

@@ -45,6 +45,22 @@ describe('case service: revealing a citizen’s full NIK and KK number (FerretDB
   const audit = async () =>
     (await call(svc.client, 'GetCase', { officeId: OFFICE, id: caseId }, officer)).audit!;
 
+  it('shows the numbers masked in every other answer, to every caller', async () => {
+    for (const caller of [officer, { id: phone, role: 'citizen', citizen: { phone } }]) {
+      const got = await call(svc.client, 'GetCase', { officeId: OFFICE, id: caseId }, caller);
+      expect(got.citizen).toMatchObject({ nik: '1471********0001', kkNumber: '1471********0002' });
+      expect(JSON.stringify(got)).not.toContain(NIK);
+      expect(JSON.stringify(got)).not.toContain(KK);
+    }
+    const written = await call(
+      svc.client,
+      'AddInternalNote',
+      { officeId: OFFICE, caseId, text: 'cek data' },
+      officer,
+    );
+    expect(JSON.stringify(written)).not.toContain(NIK);
+  });
+
   it('answers the full numbers to every staff role and audits each reveal with its reason, never the numbers', async () => {
     const before = await call(svc.client, 'GetCase', { officeId: OFFICE, id: caseId }, officer);
     for (const role of ['officer', 'supervisor', 'admin']) {

@@ -109,10 +109,18 @@ describe('a citizen files a complaint', () => {
       expect(opened.category).toBe(expected[i]);
       expect(opened.citizen).toMatchObject({
         phone: citizen.waId,
-        nik: NIK,
-        kkNumber: KK,
+        nik: '1471********0003',
+        kkNumber: '1471********0001',
         name: 'Siti Aminah',
       });
+      // The numbers as typed were stored: the audited reveal shows them whole.
+      const revealed = await callUnary(
+        officer,
+        officer.revealCitizenIdentity,
+        { officeId: OFFICE, caseId: opened.id, reason: 'cek hasil intake' },
+        asOfficer,
+      );
+      expect(revealed).toMatchObject({ nik: NIK, kkNumber: KK });
       expect(opened.documentIds).toHaveLength(1);
       // Nothing the bot said repeats the NIK in clear.
       for (const c of commandsTo(system, citizen.waId))

@@ -1,3 +1,4 @@
+import { maskIdNumber } from '@pandawa/logging';
 import { isStaff, type Actor } from '../domain/case.types.js';
 import { identityOf } from '../domain/citizen-identity.js';
 import { handoffActive } from '../domain/handoff.js';
@@ -83,7 +84,11 @@ export function toCaseMessage(doc: CaseView, actor: Actor): CaseMessage {
   };
 }
 
-/** The citizen as the API shows it: a legacy record's `waId` is its phone number. */
+/**
+ * The citizen as the API shows it: a legacy record's `waId` is its phone number. NIK and KK
+ * number masked (`1471********0001`) for every caller: the full numbers are answered only by
+ * RevealCitizenIdentity, which audits the reveal first (application/identity-reveal.ts).
+ */
 function citizenMessage(c: CaseView['citizen'] & Partial<CaseDocument['citizen']>) {
   const id = identityOf(c);
   return {
@@ -93,8 +98,8 @@ function citizenMessage(c: CaseView['citizen'] & Partial<CaseDocument['citizen']
     username: id.username ?? '',
     profileName: c.profileName,
     name: c.name,
-    nik: c.nik ?? '',
-    kkNumber: c.kkNumber ?? '',
+    nik: c.nik ? maskIdNumber(c.nik) : '',
+    kkNumber: c.kkNumber ? maskIdNumber(c.kkNumber) : '',
   };
 }
 
