@@ -185,6 +185,48 @@ describe('an officer replies to a citizen on WhatsApp', () => {
     ]);
   });
 
+  it('outside the window, the template with the officer’s text: the template now, the text when the citizen answers', async () => {
+    const c = await desk.seedCase('pekanbaru');
+    expect((await moveClock(-25 * HOUR)).status).toBe(200);
+    try {
+      await citizenWrites(c, 'Halo, apakah data saya sudah diperbaiki?');
+    } finally {
+      expect((await moveClock(25 * HOUR)).status).toBe(200);
+    }
+    await waitFor(
+      async () => (await windowOf(c)).closesAt !== null,
+      60_000,
+      'the old message seen',
+    );
+    expect((await windowOf(c)).open).toBe(false);
+
+    const words = 'Data Anda sudah kami perbaiki di SIAK. Silakan cek kembali besok.';
+    const accepted = await desk.api(token, 'POST', `/cases/${c.id}/replies`, {
+      text: words,
+      sendAs: 'template',
+    });
+    expect(accepted.status).toBe(201);
+    const reply = (await accepted.json()) as { message: { text: string; sentAs: string } };
+    expect(reply.message).toMatchObject({ sentAs: 'template', text: words });
+    // The thread keeps the officer's words, not the template's.
+    expect((await thread(c)).filter((m) => m.author === 'officer').map((m) => m.text)).toEqual([
+      words,
+    ]);
+    await waitFor(async () => (await sentTo(c.phone)).length > 0, 60_000, 'the template sent');
+    const [template] = await sentTo(c.phone);
+    expect(template!.type).toBe('template');
+    expect(JSON.stringify(template!.payload)).not.toContain(words);
+
+    // The citizen answers the template: the window opens and the words arrive, once.
+    await citizenWrites(c, 'Baik, terima kasih');
+    const texts = () =>
+      sentTo(c.phone).then((all) => all.filter((m) => JSON.stringify(m.payload).includes(words)));
+    await waitFor(async () => (await texts()).length > 0, 90_000, 'the officer’s words sent');
+    const [heard] = await texts();
+    expect(heard!.type).toBe('text');
+    expect(await texts()).toHaveLength(1);
+  });
+
   it('another office’s case is 404, and a reply needs text', async () => {
     const theirs = await desk.seedCase('dumai');
     const res = await desk.api(token, 'POST', `/cases/${theirs.id}/replies`, { text: 'halo' });

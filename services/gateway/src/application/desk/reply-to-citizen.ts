@@ -91,7 +91,11 @@ export async function caseWindow(
 /**
  * An officer's reply to the citizen (architecture §3.1): free text only while the citizen's
  * 24-hour window is open — otherwise refused with WINDOW_CLOSED and the template offered, so the
- * officer chooses; `sendAs: 'template'` sends that template (whose text the thread keeps). The
+ * officer chooses. `sendAs: 'template'` with text: the officer's text is the reply (the thread
+ * keeps it) and goes as an ordinary one, which notification, finding the window closed, sends as
+ * the template and holds until the citizen answers it ("Balas pesan ini untuk membacanya": held
+ * messages, §3.1) — so the officer's words are never swapped for the template's. Without text,
+ * the template alone (its text is what the thread keeps). The
  * case service records the reply and emits `reply_added`; notification sends it and reports its
  * ticks back to the case. A window that closes between this check and the send still gets the
  * template (notification's fallback), never a free-form message Meta would refuse.
@@ -104,18 +108,22 @@ export async function replyToCitizen(
 ): Promise<ReplyOut> {
   const found = await caseOf(clients, officer, caseId);
   const window = await windowOf(clients, officer, found);
-  const asTemplate = input.sendAs === 'template';
-  if (!asTemplate && !window.open)
+  const sendAsTemplate = input.sendAs === 'template';
+  if (!sendAsTemplate && !window.open)
     throw new AppError(
       'FAILED_PRECONDITION',
       'The citizen has not written in the last 24 hours, so WhatsApp allows no free text. ' +
-        'Send the template instead; it asks the citizen to reply, which opens the window again.',
+        'Send the template instead; it asks the citizen to reply, which opens the window again, ' +
+        'and your text is delivered then.',
       {
         reason: 'WINDOW_CLOSED',
         offer: { sendAs: 'template', template: window.template },
       },
     );
-  const text = asTemplate ? window.template.text : input.text;
+  const officerText = input.text?.trim() ? input.text : undefined;
+  // Only a template with nothing of the officer's to hold goes as the template itself.
+  const asTemplate = sendAsTemplate && !officerText;
+  const text = asTemplate ? window.template.text : officerText;
   if (!text?.trim())
     throw new AppError('INVALID_ARGUMENT', 'body.text: a reply needs text (or a canned reply)', {
       reason: 'REPLY_TEXT_REQUIRED',
@@ -137,7 +145,7 @@ export async function replyToCitizen(
       text: added.text,
       createdAt: added.createdAt,
       delivery: DELIVERY[added.deliveryStatus as keyof typeof DELIVERY] ?? 'pending',
-      sentAs: asTemplate ? 'template' : 'text',
+      sentAs: sendAsTemplate ? 'template' : 'text',
     },
     window,
   };

@@ -31,7 +31,9 @@ const replyBody = z
       .optional(),
     /**
      * `text` (default): free text, only inside the 24-hour window. `template`: the approved
-     * officer-reply template a refusal offered; its own text is sent and kept, `text` ignored.
+     * officer-reply template a refusal offered goes now; `text`, if given, is the reply the
+     * thread keeps, delivered when the citizen answers the template (held by notification).
+     * Without `text`, the template's own text is what the thread keeps.
      */
     sendAs: z.enum(['text', 'template']).default('text'),
   })
