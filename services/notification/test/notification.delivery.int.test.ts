@@ -7,6 +7,7 @@ import {
   startHarness,
   textOf,
   type Harness,
+  sentRecord,
 } from './support/notification-harness.js';
 
 /**
@@ -22,22 +23,12 @@ describe('delivery statuses and case notices', () => {
     await h?.close();
   });
 
-  const sentRecord = (id: string) =>
-    waitFor(
-      async () => {
-        const r = await h.app.records.get(id);
-        return r?.state === 'sent' ? r : null;
-      },
-      30_000,
-      `record ${id} sent`,
-    );
-
   it('keeps read when "read" arrives before "delivered" (and "delivered" late or never)', async () => {
     const to = { phone: '6281400000001' };
     await h.citizenWrites(to);
     await h.windowSeen(to.phone);
-    const a = await sentRecord(await h.command(to, { kind: 'text', text: 'satu' }));
-    const b = await sentRecord(await h.command(to, { kind: 'text', text: 'dua' }));
+    const a = await sentRecord(h, await h.command(to, { kind: 'text', text: 'satu' }));
+    const b = await sentRecord(h, await h.command(to, { kind: 'text', text: 'dua' }));
 
     await h.status(a.wamid!, 'read', to);
     await h.status(a.wamid!, 'sent', to);
@@ -83,7 +74,7 @@ describe('delivery statuses and case notices', () => {
     const sent = await waitFor(() => outboundTo(h.sandbox, to.phone)[0], 30_000, 'notice sent');
     expect(textOf(sent)).toContain('PKU-ABC123');
     expect(textOf(sent)).toContain('• Foto Kartu Keluarga yang jelas');
-    const record = await sentRecord('case:evt-status-1');
+    const record = await sentRecord(h, 'case:evt-status-1');
     expect(record.purpose).toBe('case.status_changed');
     // The repeated event is one message.
     await waitFor(
@@ -123,7 +114,7 @@ describe('delivery statuses and case notices', () => {
       },
     });
     await h.publisher.publish(h.bus.topology.subjects.caseEvent('reply_added'), event as Envelope);
-    const record = await sentRecord('case:evt-reply-1');
+    const record = await sentRecord(h, 'case:evt-reply-1');
     expect(textOf(outboundTo(h.sandbox, to.phone)[0]!)).toContain('Data Anda sudah kami perbaiki.');
     await h.status(record.wamid!, 'read', to);
     await h.status(record.wamid!, 'delivered', to);
@@ -197,7 +188,7 @@ describe('delivery statuses and case notices', () => {
       },
     });
     await h.publisher.publish(h.bus.topology.subjects.caseEvent('reply_added'), event as Envelope);
-    const record = await sentRecord('case:evt-reply-3');
+    const record = await sentRecord(h, 'case:evt-reply-3');
     await h.status(record.wamid!, 'failed', to, { code: 131026, title: 'Message undeliverable' });
     const told = await waitFor(
       () =>

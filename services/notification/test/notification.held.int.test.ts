@@ -9,6 +9,7 @@ import {
   startHarness,
   textOf,
   type Harness,
+  sentRecord,
 } from './support/notification-harness.js';
 
 const HOUR = 60 * 60 * 1000;
@@ -26,16 +27,6 @@ describe('held messages: the content a template stood in for, delivered when the
   afterAll(async () => {
     await h?.close();
   });
-
-  const sentRecord = (id: string) =>
-    waitFor(
-      async () => {
-        const r = await h.app.records.get(id);
-        return r?.state === 'sent' ? r : null;
-      },
-      30_000,
-      `record ${id} sent`,
-    );
 
   /** Every consumer of the service has nothing pending or unacknowledged. */
   const quiet = () =>
@@ -83,7 +74,7 @@ describe('held messages: the content a template stood in for, delivered when the
     try {
       await silentFor25Hours(phone);
       await officerReplies('evt-held-reply-1', phone, 'msg-h1', replyText);
-      const template = await sentRecord('case:evt-held-reply-1');
+      const template = await sentRecord(h, 'case:evt-held-reply-1');
       expect(template.viaTemplate).toBe(true);
       expect(outboundTo(h.sandbox, phone).map((s) => s.type)).toEqual(['template']);
       expect(outboundTo(h.sandbox, phone)[0]!.payload.template).toMatchObject({
@@ -122,7 +113,7 @@ describe('held messages: the content a template stood in for, delivered when the
       expect(sent.map((s) => s.type)).toEqual(['template', 'text']);
       expect(textOf(sent[1]!)).toBe(officerReplyText('PKU-HLD001', replyText));
       expect(h.sandbox.state.record.query({ kind: 'graph.error', waId: phone })).toHaveLength(0);
-      const release = await sentRecord('held:case:evt-held-reply-1');
+      const release = await sentRecord(h, 'held:case:evt-held-reply-1');
       expect(release.viaTemplate).toBe(false);
       expect(release.caseMessageId).toBe('msg-h1');
       // Purged once sent; the citizen's mark goes with the first lookup that finds nothing.
@@ -167,9 +158,9 @@ describe('held messages: the content a template stood in for, delivered when the
           },
         }) as Envelope,
       );
-      await sentRecord('case:evt-held-status-1');
+      await sentRecord(h, 'case:evt-held-status-1');
       await officerReplies('evt-held-reply-2', phone, 'msg-h2', 'Mohon kirim fotonya hari ini.');
-      await sentRecord('case:evt-held-reply-2');
+      await sentRecord(h, 'case:evt-held-reply-2');
       expect(outboundTo(h.sandbox, phone).map((s) => s.type)).toEqual(['template', 'template']);
       expect(outboundTo(h.sandbox, phone)[0]!.payload.template).toMatchObject({
         name: 'pandawa_case_update',
@@ -218,7 +209,7 @@ describe('held messages: the content a template stood in for, delivered when the
     try {
       await silentFor25Hours(phone);
       await officerReplies('evt-held-reply-4', phone, 'msg-h4', replyText);
-      await sentRecord('case:evt-held-reply-4');
+      await sentRecord(h, 'case:evt-held-reply-4');
       // The citizen writes to Meta; the conversation's answer to it is published before the
       // window consumer here has seen the message at all.
       const messageId = h.sandbox.sendAsCitizen({
@@ -231,7 +222,7 @@ describe('held messages: the content a template stood in for, delivered when the
         { kind: 'text', text: 'Ketik *menu* untuk melihat pilihan layanan.' },
         { answers: { messageId, timestamp: seconds } },
       );
-      await sentRecord(botAnswer);
+      await sentRecord(h, botAnswer);
       // Then the wa.in.message itself: the held reply went already, so it releases nothing.
       await h.publisher.publish(
         h.bus.topology.subjects.waInMessage,
@@ -264,7 +255,7 @@ describe('held messages: the content a template stood in for, delivered when the
     try {
       await silentFor25Hours(phone);
       await officerReplies('evt-held-reply-3', phone, 'msg-h3', 'Balasan yang sudah basi.');
-      await sentRecord('case:evt-held-reply-3');
+      await sentRecord(h, 'case:evt-held-reply-3');
       expect(await h.app.heldRepo.get('held:case:evt-held-reply-3')).not.toBeNull();
       h.sandbox.state.clock.advance(8 * 24 * HOUR);
       await h.citizenWrites({ phone }, 'halo');

@@ -231,6 +231,17 @@ export async function startHarness(
   };
 }
 
+/** The send record of command `id` once it is `sent` (the service's current app, after restarts too). */
+export const sentRecord = (h: Harness, id: string) =>
+  waitFor(
+    async () => {
+      const r = await h.app.records.get(id);
+      return r?.state === 'sent' ? r : null;
+    },
+    30_000,
+    `record ${id} sent`,
+  );
+
 /** The Graph requests the sandbox accepted for one citizen, oldest first. */
 export const outboundTo = (sandbox: Sandbox, phone: string) => sandbox.state.record.outbound(phone);
 
