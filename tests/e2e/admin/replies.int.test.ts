@@ -60,6 +60,21 @@ describe('an officer replies to a citizen on WhatsApp', () => {
     expect(res.status).toBe(200);
     return (await res.json()) as { open: boolean; closesAt: string | null };
   };
+  /** The citizen last wrote 25 hours ago (the sandbox's clock back, then forward): window closed. */
+  const wroteLongAgo = async (c: SeededCase, text: string) => {
+    expect((await moveClock(-25 * HOUR)).status).toBe(200);
+    try {
+      await citizenWrites(c, text);
+    } finally {
+      expect((await moveClock(25 * HOUR)).status).toBe(200);
+    }
+    await waitFor(
+      async () => (await windowOf(c)).closesAt !== null,
+      60_000,
+      'the old message seen',
+    );
+    expect((await windowOf(c)).open).toBe(false);
+  };
   /** The case detail's thread, as the console shows it (GET /cases/{id}). */
   const thread = async (c: SeededCase) => {
     const res = await desk.api(token, 'GET', `/cases/${c.id}`);
@@ -118,19 +133,7 @@ describe('an officer replies to a citizen on WhatsApp', () => {
 
   it('outside the window: 409 WINDOW_CLOSED with the template offer; the template sent on request', async () => {
     const c = await desk.seedCase('pekanbaru');
-    // The citizen wrote 25 hours ago (the sandbox's clock back, then forward again).
-    expect((await moveClock(-25 * HOUR)).status).toBe(200);
-    try {
-      await citizenWrites(c, 'Halo, saya sudah kirim KK');
-    } finally {
-      expect((await moveClock(25 * HOUR)).status).toBe(200);
-    }
-    await waitFor(
-      async () => (await windowOf(c)).closesAt !== null,
-      60_000,
-      'the old message seen',
-    );
-    expect((await windowOf(c)).open).toBe(false);
+    await wroteLongAgo(c, 'Halo, saya sudah kirim KK');
 
     const refused = await desk.api(token, 'POST', `/cases/${c.id}/replies`, {
       text: 'Mohon kirim ulang foto KK yang lebih jelas.',
@@ -187,18 +190,7 @@ describe('an officer replies to a citizen on WhatsApp', () => {
 
   it('outside the window, the template with the officer’s text: the template now, the text when the citizen answers', async () => {
     const c = await desk.seedCase('pekanbaru');
-    expect((await moveClock(-25 * HOUR)).status).toBe(200);
-    try {
-      await citizenWrites(c, 'Halo, apakah data saya sudah diperbaiki?');
-    } finally {
-      expect((await moveClock(25 * HOUR)).status).toBe(200);
-    }
-    await waitFor(
-      async () => (await windowOf(c)).closesAt !== null,
-      60_000,
-      'the old message seen',
-    );
-    expect((await windowOf(c)).open).toBe(false);
+    await wroteLongAgo(c, 'Halo, apakah data saya sudah diperbaiki?');
 
     const words = 'Data Anda sudah kami perbaiki di SIAK. Silakan cek kembali besok.';
     const accepted = await desk.api(token, 'POST', `/cases/${c.id}/replies`, {
